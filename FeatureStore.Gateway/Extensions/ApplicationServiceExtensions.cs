@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using FeatureStore.Core.Hosting;
+using FeatureStore.Gateway.GraphQL;
+using FeatureStore.Gateway.Types;
+using FeatureStore.Postgres;
+using FeatureStore.Redis;
+using GraphQL;
+
+namespace FeatureStore.Gateway.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddFeatureStore()
+            .AddPostgresOfflineStore("featurestore")
+            .AddRedisOnlineStore("cache");
+
+        builder.Services.AddGraphQL(graphql => graphql
+            .AddSchema<FeatureStoreSchema>()
+            .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)
+            // The default encoder escapes '+' in dates ("\u002B01:00"): clients deserve plain ISO-8601.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<SafeErrorInfoProvider>()
+            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = 15));
+    }
+}

@@ -1,0 +1,36 @@
+using Testcontainers.PostgreSql;
+
+namespace FeatureStore.Launcher.Servers;
+
+/// <summary>
+/// PostgreSQL + pgvector as a container (when Docker answers). Data lives in a named Docker
+/// volume keyed by the state directory, so stopping and starting again keeps it.
+/// </summary>
+internal sealed class ContainerPostgresServer(LauncherOptions options) : IServerBackend
+{
+    public const string Image = "pgvector/pgvector:pg17";
+    private PostgreSqlContainer? _container;
+
+    public async Task<ServerEndpoint> StartAsync(CancellationToken cancellationToken)
+    {
+        var password = Secrets.ReadOrCreate(Path.Combine(options.StateDirectory, "postgres.password"));
+        var volume = DockerVolumes.NameFor(options.StateDirectory, "postgres");
+        _container = new PostgreSqlBuilder(Image)
+            .WithUsername("postgres")
+            .WithPassword(password)
+            .WithDatabase("postgres")
+            .WithVolumeMount(volume, "/var/lib/postgresql/data")
+            .Build();
+        await _container.StartAsync(cancellationToken);
+        var port = _container.GetMappedPublicPort(PostgreSqlBuilder.PostgreSqlPort);
+        return new ServerEndpoint(_container.Hostname, port, password, $"{_container.Hostname}:{port} (container {Image}, volume {volume})");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FeatureStore.Postgres.Data;
+
+/// <summary>
+/// The feature store's tables, as the design document lays them out (section "Schema de Base de Datos").
+/// Only the Compute service applies its migrations; every other process only reads and writes rows.
+/// </summary>
+public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext> options) : DbContext(options)
+{
+    public DbSet<FeatureRegistryRow> FeatureRegistry => Set<FeatureRegistryRow>();
+    public DbSet<OfflineFeatureValueRow> OfflineValues => Set<OfflineFeatureValueRow>();
+    public DbSet<OnlineFeatureValueRow> OnlineValues => Set<OnlineFeatureValueRow>();
+    public DbSet<ComputationLogRow> ComputationLogs => Set<ComputationLogRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("vector");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FeatureStoreDbContext).Assembly);
+    }
+}

@@ -1,0 +1,15 @@
+namespace FeatureStore.Postgres.Data;
+
+/// <summary>A row of <c>ai_feature_values_offline</c>: one value of a feature for an entity over [valid_from, valid_to).</summary>
+public sealed class OfflineFeatureValueRow
+{
+    public Guid Id { get; set; }
+    public Guid FeatureId { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Value { get; set; }
+    public required string ValueType { get; set; }
+    public DateTimeOffset ValidFrom { get; set; }
+    public DateTimeOffset? ValidTo { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FeatureStore.Postgres.Data;
+
+internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfiguration<OfflineFeatureValueRow>
+{
+    public void Configure(EntityTypeBuilder<OfflineFeatureValueRow> row)
+    {
+        row.ToTable("ai_feature_values_offline", t =>
+            t.HasCheckConstraint("ck_ai_feature_values_offline_interval", "valid_to IS NULL OR valid_to > valid_from"));
+        row.HasKey(r => r.Id);
+        row.Property(r => r.Id).HasColumnName("id").HasDefaultValueSql("gen_random_uuid()");
+        row.Property(r => r.FeatureId).HasColumnName("feature_id");
+        row.Property(r => r.EntityType).HasColumnName("entity_type");
+        row.Property(r => r.EntityId).HasColumnName("entity_id");
+        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
+        row.Property(r => r.ValueType).HasColumnName("value_type");
+        row.Property(r => r.ValidFrom).HasColumnName("valid_from");
+        row.Property(r => r.ValidTo).HasColumnName("valid_to");
+        row.Property(r => r.ComputedAt).HasColumnName("computed_at").HasDefaultValueSql("now()");
+        row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Restrict);
+
+        // The design's UNIQUE (feature_id, entity_type, entity_id, valid_from) and its lookup index
+        // (same columns, valid_from DESC) are one index here: point-in-time reads want the newest
+        // valid_from at or before t, and a second copy of the same keys would only slow writes.
+        row.HasIndex(r => new { r.FeatureId, r.EntityType, r.EntityId, r.ValidFrom })
+            .IsUnique()
+            .IsDescending(false, false, false, true)
+            .HasDatabaseName("idx_feature_values_offline_lookup");
+        row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
+    }
+}

@@ -1,0 +1,12 @@
+namespace FeatureStore.Postgres.Data;
+
+/// <summary>A row of <c>ai_feature_values_online</c>: the durable copy of a feature's current value for an entity.</summary>
+public sealed class OnlineFeatureValueRow
+{
+    public Guid FeatureId { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Value { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FeatureStore.Postgres.Data;
+
+internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfiguration<OnlineFeatureValueRow>
+{
+    public void Configure(EntityTypeBuilder<OnlineFeatureValueRow> row)
+    {
+        row.ToTable("ai_feature_values_online");
+        row.HasKey(r => new { r.FeatureId, r.EntityType, r.EntityId });
+        row.Property(r => r.FeatureId).HasColumnName("feature_id");
+        row.Property(r => r.EntityType).HasColumnName("entity_type");
+        row.Property(r => r.EntityId).HasColumnName("entity_id");
+        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
+        row.Property(r => r.ComputedAt).HasColumnName("computed_at");
+        row.Property(r => r.ExpiresAt).HasColumnName("expires_at");
+        row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Restrict);
+        row.HasIndex(r => r.ExpiresAt).HasDatabaseName("idx_feature_values_online_expires");
+    }
+}

@@ -1,0 +1,40 @@
+using FeatureStore.Core.Hosting;
+using FeatureStore.Core.Registry;
+using FeatureStore.Postgres.Data;
+using FeatureStore.Postgres.Registry;
+using FeatureStore.Postgres.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FeatureStore.Postgres;
+
+/// <summary>Registers the Postgres adapter the way Aspire.Npgsql would: data source, health check, tracing.</summary>
+public static class PostgresFeatureStoreExtensions
+{
+    /// <summary>
+    /// Adds the Postgres registry and offline store, reading <c>ConnectionStrings:{connectionName}</c>.
+    /// </summary>
+    public static FeatureStoreBuilder AddPostgresOfflineStore(this FeatureStoreBuilder builder, string connectionName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Host.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (the AppHost does this).");
+
+        var services = builder.Host.Services;
+        services.AddNpgsqlDataSource(connectionString, data => data.UseVector());
+        services.AddDbContextFactory<FeatureStoreDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector().EnableRetryOnFailure()));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IFeatureRegistryReader, PostgresFeatureRegistryReader>();
+
+        services.AddHealthChecks()
+            .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])
+            .AddCheck<SchemaReadyHealthCheck>("schema", tags: ["ready"]);
+        services.AddSingleton<SchemaReadyHealthCheck>();
+        services.AddOpenTelemetry().WithTracing(t => t.AddNpgsql()).WithMetrics(m => m.AddMeter("Npgsql"));
+        return builder;
+    }
+}

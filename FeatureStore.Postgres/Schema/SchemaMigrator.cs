@@ -1,0 +1,50 @@
+using FeatureStore.Postgres.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace FeatureStore.Postgres.Schema;
+
+/// <summary>
+/// Applies the EF Core migrations. Several replicas may start at once: a session-level advisory
+/// lock makes them take turns, so one applies and the others find nothing left to do.
+/// </summary>
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactory<FeatureStoreDbContext> contexts, ILogger<SchemaMigrator> logger)
+{
+    // Any constant shared by all replicas works; this one spells "fs-migr" in ASCII.
+    private const long MigrationLockKey = 0x66_73_2D_6D_69_67_72;
+
+    /// <summary>Applies every pending migration; returns the names of those this call applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        {
+            take.Parameters.AddWithValue("key", MigrationLockKey);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0)
+            {
+                logger.LogInformation("Schema is up to date");
+                return [];
+            }
+
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
+            await context.Database.MigrateAsync(cancellationToken);
+            // Types created by migrations (the vector extension) must be visible to pooled connections.
+            await lockConnection.ReloadTypesAsync(cancellationToken);
+            return pending;
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", MigrationLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+}
