@@ -24,6 +24,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string name, ProcessStartInfo start, ILaunchLog log, bool echo = true)
     {
+        IsolateFromTerminalSignals(start);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true; // children must not read our terminal (Ctrl+C belongs to us)
@@ -45,6 +46,23 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// Runs the child in its own session (setsid execs, so the PID stays the child's). Ctrl+C in a
+    /// terminal signals the whole foreground process group; children that saw it too would exit on
+    /// their own and look like crashes. The launcher alone decides when and how they stop.
+    /// </summary>
+    private static void IsolateFromTerminalSignals(ProcessStartInfo start)
+    {
+        const string setsid = "/usr/bin/setsid";
+        if (!File.Exists(setsid) || start.FileName == setsid)
+        {
+            return;
+        }
+
+        start.ArgumentList.Insert(0, start.FileName);
+        start.FileName = setsid;
     }
 
     /// <summary>The last lines the process wrote, for error messages.</summary>

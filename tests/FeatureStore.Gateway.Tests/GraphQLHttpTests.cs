@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using FeatureStore.Testing;
+using Npgsql;
+
+namespace FeatureStore.Gateway.Tests;
+
+/// <summary>GraphQL over HTTP: methods, media types, status codes and error bodies.</summary>
+[Collection(InfrastructureCollection.Name)]
+#pragma warning disable CA1001 // disposed in DisposeAsync (xunit's IAsyncLifetime)
+public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+    private MigratedDatabase _database = null!;
+    private GatewayFactory _gateway = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await MigratedDatabase.CreateAsync(infrastructure, "gateway");
+        _gateway = new GatewayFactory(_database.ConnectionString, infrastructure.Redis.ConnectionString);
+        _client = _gateway.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _gateway.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Typename_is_answered_over_post()
+    {
+        var (status, body) = await PostAsync("""{"query":"{ __typename }"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__typename").GetString());
+    }
+
+    [Fact]
+    public async Task Typename_is_answered_over_get_with_variables()
+    {
+        var query = Uri.EscapeDataString("query Q($hide: Boolean!) { __typename @skip(if: $hide) }");
+        var variables = Uri.EscapeDataString("""{"hide":false}""");
+
+        using var response = await _client.GetAsync(new Uri($"/graphql?query={query}&variables={variables}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__typename").GetString());
+    }
+
+    [Fact]
+    public async Task Feature_definitions_are_read_from_the_registry_table()
+    {
+        await ExecuteSqlAsync("""
+            INSERT INTO ai_feature_registry (name, description, feature_type, entity_type)
+            VALUES ('tenant:message_volume_24h', 'Messages in the last 24 hours', 'numeric', 'tenant')
+            """);
+
+        var (status, body) = await PostAsync("""{"query":"{ featureDefinitions { name entityType valueType description } }"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var definition = Assert.Single(body.GetProperty("data").GetProperty("featureDefinitions").EnumerateArray());
+        Assert.Equal("tenant:message_volume_24h", definition.GetProperty("name").GetString());
+        Assert.Equal("tenant", definition.GetProperty("entityType").GetString());
+        Assert.Equal("numeric", definition.GetProperty("valueType").GetString());
+        Assert.Equal("Messages in the last 24 hours", definition.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_json_is_a_400_with_a_graphql_error_body()
+    {
+        var (status, body) = await PostAsync("""{"query": "{ __typename }" """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_JSON", ErrorCode(body));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_query_is_a_400()
+    {
+        var (status, body) = await PostAsync("""{"operationName":"Q"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("MISSING_QUERY", ErrorCode(body));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415()
+    {
+        using var content = new StringContent("{ __typename }", Encoding.UTF8, "application/graphql");
+
+        using var response = await _client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", ErrorCode(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement));
+    }
+
+    [Fact]
+    public async Task An_accept_header_allowing_no_json_is_a_406()
+    {
+        var (status, body) = await PostAsync("""{"query":"{ __typename }"}""", accept: "text/html");
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, status);
+        Assert.Equal("NOT_ACCEPTABLE", ErrorCode(body));
+    }
+
+    [Fact]
+    public async Task A_validation_error_is_a_400_without_data_for_graphql_response_json()
+    {
+        var (status, body) = await PostAsync("""{"query":"{ noSuchField }"}""", accept: GraphQLResponse);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.False(body.TryGetProperty("data", out _));
+        Assert.Contains("noSuchField", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_validation_error_is_a_200_for_plain_application_json()
+    {
+        var (status, body) = await PostAsync("""{"query":"{ noSuchField }"}""", accept: "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", ErrorCode(body));
+    }
+
+    [Fact]
+    public async Task A_syntax_error_names_where_it_is()
+    {
+        var (status, body) = await PostAsync("""{"query":"{ __typename "}""", accept: GraphQLResponse);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("SYNTAX_ERROR", ErrorCode(body));
+        Assert.True(body.GetProperty("errors")[0].TryGetProperty("locations", out _));
+    }
+
+    [Fact]
+    public async Task Other_methods_are_a_405_naming_the_allowed_ones()
+    {
+        using var content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json");
+
+        using var response = await _client.PutAsync(new Uri("/graphql", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task A_failing_resolver_reports_an_internal_error_without_exception_details()
+    {
+        await ExecuteSqlAsync("ALTER TABLE ai_feature_registry RENAME TO ai_feature_registry_gone");
+        try
+        {
+            var (status, body) = await PostAsync("""{"query":"{ featureDefinitions { name } }"}""");
+            var text = body.GetRawText();
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("INTERNAL_ERROR", ErrorCode(body));
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ai_feature_registry", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ExecuteSqlAsync("ALTER TABLE ai_feature_registry_gone RENAME TO ai_feature_registry");
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        }
+
+        using var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private static string? ErrorCode(JsonElement body) =>
+        body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
