@@ -14,12 +14,12 @@ public static class StatusTable
         var nameWidth = Math.Max("RESOURCE".Length, rows.Max(r => r.Name.Length));
         var stateWidth = Math.Max("STATE".Length, rows.Max(r => r.State.Length));
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"RESOURCE".PadRight(nameWidth)}  {"STATE".PadRight(stateWidth)}  TARGET");
+        text.Append(CultureInfo.InvariantCulture, $"{"RESOURCE".PadRight(nameWidth)}  {"STATE".PadRight(stateWidth)}  TARGET");
         foreach (var (name, state, target) in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{name.PadRight(nameWidth)}  {state.PadRight(stateWidth)}  {target}");
+            text.AppendLine().Append(string.Create(CultureInfo.InvariantCulture, $"{name.PadRight(nameWidth)}  {state.PadRight(stateWidth)}  {target}").TrimEnd());
         }
 
-        return text.ToString().TrimEnd();
+        return text.ToString();
     }
 }
