@@ -29,7 +29,7 @@ public sealed record LauncherOptions
 
     public const string Usage = """
         Usage: dotnet run --project FeatureStore.AppHost [-- options]
-          --gateway-port N   port of the GraphQL gateway on 127.0.0.1 (default 5080)
+          --gateway-port N   port of the GraphQL gateway on 127.0.0.1 (default 5080; 0 picks a free one)
           --fresh            wipe the state directory first
           --no-docker        use local postgres/redis-server processes even when Docker answers
           --state-dir DIR    where local servers keep data (default ./.featurestore)
@@ -69,7 +69,7 @@ public sealed record LauncherOptions
     }
 
     private static int ParsePort(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
             ? port
-            : throw new LaunchException($"--gateway-port must be a port number from 1 to 65535, not '{text}'");
+            : throw new LaunchException($"--gateway-port must be a port number from 0 (any free port) to 65535, not '{text}'");
 }

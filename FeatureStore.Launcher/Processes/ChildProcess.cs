@@ -65,12 +65,13 @@ internal sealed class ChildProcess : IAsyncDisposable
         start.FileName = setsid;
     }
 
-    /// <summary>The last lines the process wrote, for error messages.</summary>
-    public string LastLines()
+    /// <summary>The last lines the process wrote, on one line (errors are one line), for error messages.</summary>
+    public string LastLines(int count = 5)
     {
         lock (_gate)
         {
-            return string.Join(Environment.NewLine, _lastLines);
+            var lines = _lastLines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList();
+            return string.Join(" | ", lines.Skip(Math.Max(0, lines.Count - count)));
         }
     }
 

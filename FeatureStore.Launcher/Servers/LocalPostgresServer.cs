@@ -28,7 +28,7 @@ internal sealed class LocalPostgresServer(string name, LauncherOptions options, 
         Directory.CreateDirectory(root);
         if (asServiceUser)
         {
-            await CommandRunner.RunAsync(name, Command("chown", asServiceUser: false, $"{ServiceUser}:{ServiceUser}", root), log, cancellationToken);
+            await CommandRunner.RunAsync(name, "chown", Command("chown", asServiceUser: false, $"{ServiceUser}:{ServiceUser}", root), log, cancellationToken);
         }
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
@@ -72,10 +72,10 @@ internal sealed class LocalPostgresServer(string name, LauncherOptions options, 
         {
             if (asServiceUser)
             {
-                await CommandRunner.RunAsync(name, Command("chown", asServiceUser: false, $"{ServiceUser}:{ServiceUser}", passwordFile), log, cancellationToken);
+                await CommandRunner.RunAsync(name, "chown", Command("chown", asServiceUser: false, $"{ServiceUser}:{ServiceUser}", passwordFile), log, cancellationToken);
             }
 
-            await CommandRunner.RunAsync(name, Command(Path.Combine(bin, "initdb"), asServiceUser,
+            await CommandRunner.RunAsync(name, "initdb", Command(Path.Combine(bin, "initdb"), asServiceUser,
                 "-D", dataDirectory, "-U", "postgres", "-E", "UTF8", "--no-locale",
                 "--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}"), log, cancellationToken);
         }

@@ -68,6 +68,38 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.Contains("unknown option '--bogus'", apphost.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Missing_postgres_binaries_are_one_clear_error_and_nothing_is_left_running()
+    {
+        var environment = new Dictionary<string, string> { ["FEATURESTORE_PG_BIN"] = Path.Combine(_stateDirectory, "no-such-bin") };
+
+        using var apphost = StartAppHost(environment, "--gateway-port", "0", "--state-dir", _stateDirectory, "--no-docker");
+        Assert.True(apphost.Process.WaitForExit(TimeSpan.FromSeconds(60)));
+        await apphost.DrainAsync();
+
+        Assert.Equal(1, apphost.Process.ExitCode);
+        Assert.Contains("error: FEATURESTORE_PG_BIN=", apphost.Output, StringComparison.Ordinal);
+        Assert.Empty(ProcessTree.DescendantsOf(apphost.Process.Id));
+    }
+
+    [Fact]
+    public async Task A_server_that_will_not_start_is_reported_in_its_own_words_and_the_rest_is_stopped()
+    {
+        var fakeBin = Path.Combine(_stateDirectory, "fake-pg-bin");
+        Directory.CreateDirectory(fakeBin);
+        WriteScript(Path.Combine(fakeBin, "initdb"), "mkdir -p \"$2\" && echo 15 > \"$2/PG_VERSION\"");
+        WriteScript(Path.Combine(fakeBin, "postgres"), "echo 'FATAL:  simulated: could not bind' >&2; exit 3");
+        var environment = new Dictionary<string, string> { ["FEATURESTORE_PG_BIN"] = fakeBin };
+
+        using var apphost = StartAppHost(environment, "--gateway-port", "0", "--state-dir", _stateDirectory, "--no-docker");
+        Assert.True(apphost.Process.WaitForExit(TimeSpan.FromSeconds(60)));
+        await apphost.DrainAsync();
+
+        Assert.Equal(1, apphost.Process.ExitCode);
+        Assert.Contains("error: postgres exited with code 3 while starting: FATAL:  simulated: could not bind", apphost.Output, StringComparison.Ordinal);
+        Assert.Empty(ProcessTree.DescendantsOf(apphost.Process.Id));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_stateDirectory))
@@ -76,7 +108,15 @@ public sealed class AppHostProcessTests : IDisposable
         }
     }
 
-    private static RunningAppHost StartAppHost(params string[] args)
+    private static RunningAppHost StartAppHost(params string[] args) => StartAppHost(new Dictionary<string, string>(), args);
+
+    private static void WriteScript(string path, string body)
+    {
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+    }
+
+    private static RunningAppHost StartAppHost(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -86,6 +126,11 @@ public sealed class AppHostProcessTests : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(RepositoryLayout.ProjectAssembly("FeatureStore.AppHost"));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

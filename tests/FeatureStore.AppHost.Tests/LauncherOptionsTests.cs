@@ -27,7 +27,7 @@ public sealed class LauncherOptionsTests
     }
 
     [Theory]
-    [InlineData("--gateway-port", "0")]
+    [InlineData("--gateway-port", "-1")]
     [InlineData("--gateway-port", "70000")]
     [InlineData("--gateway-port", "http")]
     public void A_bad_port_is_refused_with_the_value_named(string option, string value)
