@@ -4,7 +4,15 @@
 #   built from Debian 13's source package against PostgreSQL 15.
 # Idempotent: on a machine that already has everything it prints one line and
 # exits 0 without touching apt. Needs root (or sudo) only when it installs.
+#
+#   --if-no-docker   do nothing when a Docker daemon answers (the AppHost then uses
+#                    containers); the README's run command passes it.
 set -euo pipefail
+
+if [ "${1:-}" = "--if-no-docker" ] && command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1; then
+  printf '[install-prerequisites] Docker answers: the AppHost will use containers, nothing to install\n'
+  exit 0
+fi
 
 PG_MAJOR="${FEATURESTORE_PG_MAJOR:-15}"
 PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
@@ -77,6 +85,8 @@ SRC
     $SUDO apt-get update -qq
   fi
   work="$(mktemp -d)"
+  # apt downloads as the unprivileged _apt user when it can write the folder (no warning then).
+  if [ "$(id -u)" -eq 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$work"; fi
   log "building pgvector from source in ${work}"
   (
     cd "$work"
