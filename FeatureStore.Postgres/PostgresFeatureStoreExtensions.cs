@@ -6,6 +6,7 @@ using FeatureStore.Postgres.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace FeatureStore.Postgres;
@@ -28,7 +29,8 @@ public static class PostgresFeatureStoreExtensions
         services.AddDbContextFactory<FeatureStoreDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector().EnableRetryOnFailure()));
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<IFeatureRegistryReader, PostgresFeatureRegistryReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IFeatureRegistry, PostgresFeatureRegistry>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

@@ -22,7 +22,8 @@ public static class Durations
         }
 
         var unit = Array.FindIndex(Units, u => u.Unit == text[^1]);
-        if (unit < 0 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0)
+        if (unit < 0 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count <= 0 || count > TimeSpan.MaxValue.Ticks / Units[unit].Size.Ticks)
         {
             return false;
         }

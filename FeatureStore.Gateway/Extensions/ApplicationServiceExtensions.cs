@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Gateway.GraphQL;
+using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types;
 using FeatureStore.Postgres;
 using FeatureStore.Redis;
@@ -16,6 +17,8 @@ internal static class ApplicationServiceExtensions
             .AddPostgresOfflineStore("featurestore")
             .AddRedisOnlineStore("cache");
 
+        builder.Services.AddScoped<RequestContext>();
+        builder.Services.AddScoped<RegistryService>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)

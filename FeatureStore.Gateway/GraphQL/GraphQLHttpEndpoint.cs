@@ -35,6 +35,8 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
+        var context = http.RequestServices.GetRequiredService<RequestContext>();
+        context.Actor = ActorOf(http);
         try
         {
             var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
@@ -63,12 +65,30 @@ internal static class GraphQLHttpEndpoint
                 http.Response.Headers.Allow = HttpMethods.Post;
             }
 
+            AddWarnings(result, context);
             await WriteAsync(http, serializer, mediaType, status, result);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away: nobody is left to answer.
         }
+    }
+
+    // The audit log records who changed what: a signed-in user, else the header a tool sends.
+    private static string ActorOf(HttpContext http) =>
+        http.User.Identity?.Name is { Length: > 0 } user ? user
+        : http.Request.Headers[RequestContext.ActorHeader].ToString() is { Length: > 0 } header ? header[..Math.Min(header.Length, 200)]
+        : "anonymous";
+
+    private static void AddWarnings(ExecutionResult result, RequestContext context)
+    {
+        if (context.Warnings.Count == 0)
+        {
+            return;
+        }
+
+        result.Extensions ??= new Dictionary<string, object?>();
+        result.Extensions["warnings"] = context.Warnings.Select(w => new Dictionary<string, object?> { ["code"] = w.Code, ["message"] = w.Message }).ToList();
     }
 
     private static Task WriteErrorAsync(HttpContext http, IGraphQLSerializer serializer, string mediaType, int status, string code, string message) =>

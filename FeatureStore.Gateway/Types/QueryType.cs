@@ -1,5 +1,8 @@
-using FeatureStore.Core.Registry;
+using FeatureStore.Core.Registry.State;
+using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Registry;
+using FeatureStore.Gateway.Types.Scalars;
+using GraphQL;
 using GraphQL.Types;
 
 namespace FeatureStore.Gateway.Types;
@@ -10,7 +13,34 @@ internal sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureDefinitionType>>>>("featureDefinitions")
-            .Description("Every registered feature, ordered by name.")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<IFeatureRegistryReader>().ListAsync(ctx.CancellationToken));
+            .Description("Registered features, ordered by name, optionally filtered.")
+            .Argument<StringGraphType>("entityType")
+            .Argument<StringGraphType>("tag")
+            .Argument<FeatureStatusType>("status")
+            .ResolveAsync(async ctx => await Registry(ctx).ListAsync(
+                new FeatureQuery(ctx.GetArgument<string?>("entityType"), ctx.GetArgument<string?>("tag"), ctx.GetArgument<FeatureStatus?>("status")),
+                ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureDefinitionType>>("featureDefinition")
+            .Description("One feature with its full version history; FEATURE_NOT_FOUND / VERSION_NOT_FOUND when unknown.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<StringGraphType>("version", "Show this version instead of the active one.")
+            .ResolveAsync(async ctx => await Registry(ctx).GetAsync(ctx.GetArgument<string>("name"), ctx.GetArgument<string?>("version"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureVersionType>>("resolveFeatureVersion")
+            .Description("The version an entity is served: by pin (name@1), by A/B split, or the active one. VERSION_SUNSET after a deprecated version's sunset.")
+            .Argument<NonNullGraphType<StringGraphType>>("feature", "name, name@1, name@1.2 or name@1.2.0")
+            .Argument<NonNullGraphType<IdGraphType>>("entityId")
+            .Argument<InstantGraphType>("at", "Judge deprecation at this instant (default: now).")
+            .ResolveAsync(async ctx => await Registry(ctx).ResolveAsync(
+                ctx.GetArgument<string>("feature"), ctx.GetArgument<string>("entityId"), ctx.GetArgument<DateTimeOffset?>("at"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("featureAudit")
+            .Description("Who changed what in the registry, newest first.")
+            .Argument<StringGraphType>("name")
+            .Argument<IntGraphType>("limit", "At most this many entries (1..1000).", arg => arg.DefaultValue = 50)
+            .ResolveAsync(async ctx => await Registry(ctx).AuditAsync(ctx.GetArgument<string?>("name"), ctx.GetArgument<int>("limit"), ctx.CancellationToken));
     }
+
+    private static RegistryService Registry(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<RegistryService>();
 }

@@ -15,6 +15,9 @@ public sealed class FeatureRegistryRow
     public string? Owner { get; set; }
     public string[] Tags { get; set; } = [];
     public bool IsActive { get; set; } = true;
+    public string? ActiveVersion { get; set; }
+    public string? SplitVersion { get; set; }
+    public decimal? SplitPercent { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

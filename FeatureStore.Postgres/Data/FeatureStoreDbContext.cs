@@ -12,6 +12,8 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<OfflineFeatureValueRow> OfflineValues => Set<OfflineFeatureValueRow>();
     public DbSet<OnlineFeatureValueRow> OnlineValues => Set<OnlineFeatureValueRow>();
     public DbSet<ComputationLogRow> ComputationLogs => Set<ComputationLogRow>();
+    public DbSet<FeatureVersionRow> FeatureVersions => Set<FeatureVersionRow>();
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

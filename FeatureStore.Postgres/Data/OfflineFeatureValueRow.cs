@@ -6,6 +6,8 @@ public sealed class OfflineFeatureValueRow
     public Guid Id { get; set; }
     public Guid FeatureId { get; set; }
     public required string EntityType { get; set; }
+    public string Version { get; set; } = "1.0.0";
+    public int VersionMajor { get; set; } = 1;
     public required string EntityId { get; set; }
     public required string Value { get; set; }
     public required string ValueType { get; set; }

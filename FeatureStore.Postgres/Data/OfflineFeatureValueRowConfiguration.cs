@@ -13,6 +13,9 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.Property(r => r.Id).HasColumnName("id").HasDefaultValueSql("gen_random_uuid()");
         row.Property(r => r.FeatureId).HasColumnName("feature_id");
         row.Property(r => r.EntityType).HasColumnName("entity_type");
+        // Values are kept per major version (a value line): only a MAJOR change alters what they mean.
+        row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
+        row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
         row.Property(r => r.EntityId).HasColumnName("entity_id");
         row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
         row.Property(r => r.ValueType).HasColumnName("value_type");
@@ -24,9 +27,9 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         // The design's UNIQUE (feature_id, entity_type, entity_id, valid_from) and its lookup index
         // (same columns, valid_from DESC) are one index here: point-in-time reads want the newest
         // valid_from at or before t, and a second copy of the same keys would only slow writes.
-        row.HasIndex(r => new { r.FeatureId, r.EntityType, r.EntityId, r.ValidFrom })
+        row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
             .IsUnique()
-            .IsDescending(false, false, false, true)
+            .IsDescending(false, false, false, false, true)
             .HasDatabaseName("idx_feature_values_offline_lookup");
         row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
     }

@@ -8,9 +8,11 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<OnlineFeatureValueRow> row)
     {
         row.ToTable("ai_feature_values_online");
-        row.HasKey(r => new { r.FeatureId, r.EntityType, r.EntityId });
+        row.HasKey(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId });
         row.Property(r => r.FeatureId).HasColumnName("feature_id");
         row.Property(r => r.EntityType).HasColumnName("entity_type");
+        row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
+        row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
         row.Property(r => r.EntityId).HasColumnName("entity_id");
         row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
         row.Property(r => r.ComputedAt).HasColumnName("computed_at");

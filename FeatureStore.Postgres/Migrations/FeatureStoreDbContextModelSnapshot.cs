@@ -23,6 +23,53 @@ namespace FeatureStore.Postgres.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.AuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("FeatureName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature_name");
+
+                    b.Property<string>("Version")
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeatureName", "Id")
+                        .HasDatabaseName("idx_feature_audit_log_feature");
+
+                    b.ToTable("ai_feature_audit_log", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.ComputationLogRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -82,6 +129,10 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<string>("ActiveVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("active_version");
+
                     b.Property<string>("ComputationSql")
                         .HasColumnType("text")
                         .HasColumnName("computation_sql");
@@ -131,6 +182,15 @@ namespace FeatureStore.Postgres.Migrations
                         .HasDefaultValue(1)
                         .HasColumnName("schema_version");
 
+                    b.Property<decimal?>("SplitPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("split_percent");
+
+                    b.Property<string>("SplitVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("split_version");
+
                     b.PrimitiveCollection<string[]>("Tags")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -156,6 +216,93 @@ namespace FeatureStore.Postgres.Migrations
                     b.ToTable("ai_feature_registry", null, t =>
                         {
                             t.HasCheckConstraint("ck_ai_feature_registry_feature_type", "feature_type IN ('numeric', 'categorical', 'vector', 'json', 'boolean', 'array')");
+
+                            t.HasCheckConstraint("ck_ai_feature_registry_split", "(split_version IS NULL) = (split_percent IS NULL) AND (split_percent IS NULL OR (split_percent > 0 AND split_percent < 100))");
+                        });
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.FeatureVersionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("ChangeKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change_kind");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateTimeOffset?>("DeprecatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deprecated_at");
+
+                    b.Property<string>("DeprecatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("deprecated_by");
+
+                    b.Property<string>("DeprecationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("deprecation_reason");
+
+                    b.Property<Guid>("FeatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("integer")
+                        .HasColumnName("major");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("integer")
+                        .HasColumnName("minor");
+
+                    b.Property<int>("Patch")
+                        .HasColumnType("integer")
+                        .HasColumnName("patch");
+
+                    b.PrimitiveCollection<string[]>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset?>("SunsetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sunset_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeatureId", "Major", "Minor", "Patch")
+                        .IsUnique()
+                        .HasDatabaseName("ux_feature_versions_number");
+
+                    b.ToTable("ai_feature_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_feature_versions_change_kind", "change_kind IN ('NEW', 'PATCH', 'MINOR', 'MAJOR')");
+
+                            t.HasCheckConstraint("ck_ai_feature_versions_deprecation", "(deprecated_at IS NULL) = (sunset_at IS NULL) AND (deprecated_at IS NULL) = (deprecation_reason IS NULL)");
                         });
                 });
 
@@ -205,14 +352,27 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("value_type");
 
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("1.0.0")
+                        .HasColumnName("version");
+
+                    b.Property<int>("VersionMajor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version_major");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ValidFrom", "ValidTo")
                         .HasDatabaseName("idx_feature_values_offline_time");
 
-                    b.HasIndex("FeatureId", "EntityType", "EntityId", "ValidFrom")
+                    b.HasIndex("FeatureId", "VersionMajor", "EntityType", "EntityId", "ValidFrom")
                         .IsUnique()
-                        .IsDescending(false, false, false, true)
+                        .IsDescending(false, false, false, false, true)
                         .HasDatabaseName("idx_feature_values_offline_lookup");
 
                     b.ToTable("ai_feature_values_offline", null, t =>
@@ -226,6 +386,12 @@ namespace FeatureStore.Postgres.Migrations
                     b.Property<Guid>("FeatureId")
                         .HasColumnType("uuid")
                         .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version_major");
 
                     b.Property<string>("EntityType")
                         .HasColumnType("text")
@@ -248,7 +414,14 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("value");
 
-                    b.HasKey("FeatureId", "EntityType", "EntityId");
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("1.0.0")
+                        .HasColumnName("version");
+
+                    b.HasKey("FeatureId", "VersionMajor", "EntityType", "EntityId");
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("idx_feature_values_online_expires");
@@ -262,6 +435,15 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.FeatureVersionRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FeatureStore.Postgres.Data.OfflineFeatureValueRow", b =>

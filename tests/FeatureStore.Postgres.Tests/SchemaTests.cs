@@ -4,7 +4,7 @@ using Snapshooter.Xunit;
 
 namespace FeatureStore.Postgres.Tests;
 
-/// <summary>The migrations build the design document's four tables, with their constraints and indexes.</summary>
+/// <summary>The migrations build the design document's four tables (plus versions and audit), with their constraints and indexes.</summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Migrations_create_the_four_tables_with_their_columns_constraints_and_indexes()
+    public async Task Migrations_create_every_table_with_its_columns_constraints_and_indexes()
     {
         var schema = new
         {

@@ -151,7 +151,9 @@ public static partial class DefinitionFiles
             return (replacement?.DeepClone(), true);
         }
 
-        problems.Add(new(origin, field, $"variable '{name}' is not defined in {VariablesFile}"));
+        // The field's path from the root ($.valueType.dimension → valueType.dimension), as problems name fields.
+        var path = node.GetPath().TrimStart('$').TrimStart('.');
+        problems.Add(new(origin, path.Length > 0 ? path : field, $"variable '{name}' is not defined in {VariablesFile}"));
         ok = false;
         return (null, false);
     }

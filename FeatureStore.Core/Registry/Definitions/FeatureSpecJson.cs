@@ -32,19 +32,22 @@ public static partial class FeatureSpecJson
         var found = new List<DefinitionProblem>();
         void Problem(string field, string message) => found.Add(new(feature, field, message));
 
-        foreach (var property in json.EnumerateObject())
+        CheckFields(json, "", KnownFields, ["name", "version", "entityType", "description", "owner", "refresh", "ttl"], Problem);
+        if (json.TryGetProperty("valueType", out var valueTypeJson) && valueTypeJson.ValueKind == JsonValueKind.Object)
         {
-            if (!KnownFields.Contains(property.Name))
-            {
-                Problem(property.Name, $"unknown field; known fields are {string.Join(", ", KnownFields.Where(f => f != "$schema"))}");
-            }
+            CheckFields(valueTypeJson, "valueType.", KnownValueTypeFields, ["kind", "elementType"], Problem);
         }
 
-        if (name is null)
+        if (json.TryGetProperty("computation", out var computationJson) && computationJson.ValueKind == JsonValueKind.Object)
+        {
+            CheckFields(computationJson, "computation.", KnownComputationFields, ["source", "aggregation", "field", "window"], Problem);
+        }
+
+        if (name is null && !json.TryGetProperty("name", out _))
         {
             Problem("name", "required: entity:feature_name, e.g. user:booking_rate");
         }
-        else if (!NamePattern().IsMatch(name))
+        else if (name is not null && !NamePattern().IsMatch(name))
         {
             Problem("name", $"'{name}' must look like entity:feature_name (lower case letters, digits, underscores)");
         }
@@ -191,6 +194,27 @@ public static partial class FeatureSpecJson
 
     private static readonly HashSet<string> KnownFields =
         ["$schema", "name", "version", "entityType", "valueType", "description", "owner", "tags", "computation", "refresh", "ttl"];
+
+    private static readonly HashSet<string> KnownValueTypeFields = ["kind", "allowedValues", "elementType", "maxLength", "jsonSchema", "dimension"];
+
+    private static readonly HashSet<string> KnownComputationFields = ["source", "aggregation", "field", "window", "filters", "parameters"];
+
+    // A typo'd field ("windw") or a number where text belongs ("version": 2) would otherwise be
+    // silently ignored and change what the definition means: both are reported.
+    private static void CheckFields(JsonElement json, string prefix, HashSet<string> known, string[] textFields, Action<string, string> problem)
+    {
+        foreach (var property in json.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                problem(prefix + property.Name, $"unknown field; known fields are {string.Join(", ", known.Where(f => f != "$schema"))}");
+            }
+            else if (textFields.Contains(property.Name) && property.Value.ValueKind != JsonValueKind.String)
+            {
+                problem(prefix + property.Name, $"must be a string, not {property.Value.GetRawText()}");
+            }
+        }
+    }
 
     private static FeatureValueSchema? ReadValueSchema(JsonElement json, Action<string, string> problem)
     {

@@ -26,9 +26,11 @@ public static class RefreshSchedules
             CronExpression.Parse(schedule);
             return true;
         }
-        catch (CronFormatException)
+#pragma warning disable CA1031 // Cronos throws several exception types (CronFormatException, MissingSeedException...) for bad input: all mean "not a valid schedule".
+        catch (Exception)
         {
             return false;
         }
+#pragma warning restore CA1031
     }
 }

@@ -24,6 +24,11 @@ public sealed record VersionPin(string Name, int? Major, int? Minor, int? Patch)
         }
 
         var at = reference.IndexOf('@', StringComparison.Ordinal);
+        if (at == 0)
+        {
+            return null;
+        }
+
         if (at < 0)
         {
             return new VersionPin(reference, null, null, null);

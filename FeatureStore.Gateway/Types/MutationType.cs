@@ -1,0 +1,50 @@
+using FeatureStore.Gateway.Services;
+using FeatureStore.Gateway.Types.Registry;
+using FeatureStore.Gateway.Types.Scalars;
+using GraphQL;
+using GraphQL.Types;
+
+namespace FeatureStore.Gateway.Types;
+
+internal sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Field<NonNullGraphType<ApplyResultType>>("applyFeatureDefinitions")
+            .Description("Plans and applies definitions, all or nothing. dryRun: plan only. Invalid definitions: INVALID_DEFINITION listing every problem.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<JsonGraphType>>>>("definitions")
+            .Argument<BooleanGraphType>("dryRun", arg => arg.DefaultValue = false)
+            .ResolveAsync(async ctx => await Registry(ctx).ApplyAsync(ctx.GetArgument<List<object?>>("definitions"), ctx.GetArgument<bool>("dryRun"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureDefinitionType>>("deprecateFeatureVersion")
+            .Description("Deprecates a version: reads warn until sunsetAt, then fail with VERSION_SUNSET.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<NonNullGraphType<StringGraphType>>("version")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Argument<NonNullGraphType<InstantGraphType>>("sunsetAt")
+            .ResolveAsync(async ctx => await Registry(ctx).DeprecateAsync(
+                ctx.GetArgument<string>("name"), ctx.GetArgument<string>("version"), ctx.GetArgument<string>("reason"), ctx.GetArgument<DateTimeOffset>("sunsetAt"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureDefinitionType>>("rollbackFeature")
+            .Description("Makes a previous version active again, atomically (and ends any A/B split).")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<NonNullGraphType<StringGraphType>>("version")
+            .ResolveAsync(async ctx => await Registry(ctx).RollbackAsync(ctx.GetArgument<string>("name"), ctx.GetArgument<string>("version"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureDefinitionType>>("setTrafficSplit")
+            .Description("Serves candidateVersion to candidatePercent % of entities (stable per entity), the active version to the rest.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<NonNullGraphType<StringGraphType>>("candidateVersion")
+            .Argument<NonNullGraphType<FloatGraphType>>("candidatePercent")
+            .ResolveAsync(async ctx => await Registry(ctx).SetTrafficSplitAsync(
+                ctx.GetArgument<string>("name"), ctx.GetArgument<string>("candidateVersion"), ctx.GetArgument<double>("candidatePercent"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<FeatureDefinitionType>>("clearTrafficSplit")
+            .Description("Ends the A/B split.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async ctx => await Registry(ctx).ClearTrafficSplitAsync(ctx.GetArgument<string>("name"), ctx.CancellationToken));
+    }
+
+    private static RegistryService Registry(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<RegistryService>();
+}
