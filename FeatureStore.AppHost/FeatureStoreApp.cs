@@ -14,9 +14,10 @@ public static class FeatureStoreApp
         var database = builder.AddDatabase(postgres, "featurestore");
         var cache = builder.AddRedis("cache");
 
-        // Compute owns the schema: it applies migrations, so the others wait for it.
+        // Compute owns the schema and, on first start, seeds the registry with features/.
         var compute = builder.AddProject("compute", "FeatureStore.Compute")
             .WithReference(database).WithReference(cache)
+            .WithEnvironment("FeatureStore__Definitions__Directory", Path.Combine(RepositoryLayout.Root, "features"))
             .WaitFor(database).WaitFor(cache);
 
         var gateway = builder.AddProject("gateway", "FeatureStore.Gateway", options.GatewayPort)

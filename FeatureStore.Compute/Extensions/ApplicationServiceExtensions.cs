@@ -1,4 +1,4 @@
-using FeatureStore.Compute.Schema;
+using FeatureStore.Compute.Startup;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Postgres;
 using FeatureStore.Redis;
@@ -12,6 +12,11 @@ internal static class ApplicationServiceExtensions
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
             .AddRedisOnlineStore("cache");
-        builder.Services.AddHostedService<SchemaMigrationService>();
+
+        builder.Services.AddOptions<DefinitionOptions>().BindConfiguration(DefinitionOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddSingleton<CatalogSeeder>();
+        builder.Services.AddHostedService<StartupService>();
+        builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
     }
 }

@@ -1,7 +1,6 @@
 using FeatureStore.Launcher;
 using FeatureStore.Launcher.Resources;
 using FeatureStore.Testing;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace FeatureStore.AppHost.Tests;
@@ -18,9 +17,9 @@ public sealed class StackEndToEndTests : IDisposable
     private readonly CollectingLaunchLog _log = new();
 
     [Fact]
-    public async Task The_stack_answers_graphql_keeps_its_data_across_a_restart_and_leaves_no_process_behind()
+    public async Task The_stack_seeds_the_catalog_answers_graphql_keeps_its_data_across_a_restart_and_leaves_no_process_behind()
     {
-        const string Feature = "user:booking_rate";
+        const string Feature = "user:e2e_added";
         var options = new LauncherOptions { StateDirectory = _stateDirectory, NoDocker = true, GatewayPort = 0 };
 
         var first = await StartAsync(options);
@@ -30,9 +29,14 @@ public sealed class StackEndToEndTests : IDisposable
             using var gateway = new GatewayClient(first.Get<ProjectResource>("gateway").Url);
             var answer = await gateway.QueryAsync("{ __typename featureDefinitions { name } }");
             Assert.Equal("Query", answer.GetProperty("data").GetProperty("__typename").GetString());
-            Assert.Empty(answer.GetProperty("data").GetProperty("featureDefinitions").EnumerateArray());
+            Assert.Equal(16, Names(answer).Count);
+            Assert.Contains("msg:embedding", Names(answer));
 
-            await InsertFeatureAsync(first.Get<PostgresDatabaseResource>("featurestore").ConnectionString, Feature);
+            var applied = await gateway.QueryAsync($$"""
+                mutation { applyFeatureDefinitions(definitions: [{name: "{{Feature}}", entityType: "user", valueType: "numeric",
+                  computation: {source: "bookings", aggregation: "count"}, refresh: "daily"}]) { applied } }
+                """);
+            Assert.True(applied.GetProperty("data").GetProperty("applyFeatureDefinitions").GetProperty("applied").GetBoolean());
             await using var redis = await ConnectionMultiplexer.ConnectAsync(first.Get<RedisResource>("cache").ConnectionString);
             await redis.GetDatabase().StringSetAsync("e2e:kept", "yes");
         }
@@ -48,8 +52,8 @@ public sealed class StackEndToEndTests : IDisposable
         {
             using var gateway = new GatewayClient(second.Get<ProjectResource>("gateway").Url);
             var answer = await gateway.QueryAsync("{ featureDefinitions { name } }");
-            var names = answer.GetProperty("data").GetProperty("featureDefinitions").EnumerateArray().Select(d => d.GetProperty("name").GetString());
-            Assert.Equal([Feature], names);
+            Assert.Equal(17, Names(answer).Count);
+            Assert.Contains(Feature, Names(answer));
 
             await using var redis = await ConnectionMultiplexer.ConnectAsync(second.Get<RedisResource>("cache").ConnectionString);
             Assert.Equal("yes", (string?)await redis.GetDatabase().StringGetAsync("e2e:kept"));
@@ -121,12 +125,6 @@ public sealed class StackEndToEndTests : IDisposable
     private static List<int> ServicePids(DistributedApplication app) =>
         app.Resources.OfType<ProjectResource>().Select(p => p.ProcessId!.Value).ToList();
 
-    private static async Task InsertFeatureAsync(string connectionString, string name)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand("INSERT INTO ai_feature_registry (name, feature_type, entity_type) VALUES (@name, 'numeric', 'user')", connection);
-        insert.Parameters.AddWithValue("name", name);
-        await insert.ExecuteNonQueryAsync();
-    }
+    private static List<string?> Names(System.Text.Json.JsonElement answer) =>
+        answer.GetProperty("data").GetProperty("featureDefinitions").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToList();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FeatureStore.Testing;
@@ -55,12 +54,15 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Fact]
-    public async Task Feature_definitions_are_read_from_the_registry_table()
+    public async Task Feature_definitions_applied_over_graphql_are_listed()
     {
-        await ExecuteSqlAsync("""
-            INSERT INTO ai_feature_registry (name, description, feature_type, entity_type)
-            VALUES ('tenant:message_volume_24h', 'Messages in the last 24 hours', 'numeric', 'tenant')
+        var (applyStatus, applied) = await PostAsync("""
+            {"query":"mutation($d: [JSON!]!) { applyFeatureDefinitions(definitions: $d) { applied changes { name change } } }",
+             "variables":{"d":[{"name":"tenant:message_volume_24h","entityType":"tenant","valueType":"numeric",
+               "description":"Messages in the last 24 hours","computation":{"source":"messages","aggregation":"count","window":"24h"},"refresh":"hourly"}]}}
             """);
+        Assert.Equal(HttpStatusCode.OK, applyStatus);
+        Assert.True(applied.GetProperty("data").GetProperty("applyFeatureDefinitions").GetProperty("applied").GetBoolean());
 
         var (status, body) = await PostAsync("""{"query":"{ featureDefinitions { name entityType valueType description } }"}""");
 
@@ -172,21 +174,10 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
         }
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (accept is not null)
-        {
-            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
-        }
+    private Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string? accept = null) =>
+        new GraphQLTestClient(_client).PostAsync(json, accept);
 
-        using var response = await _client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
-    }
-
-    private static string? ErrorCode(JsonElement body) =>
-        body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+    private static string? ErrorCode(JsonElement body) => GraphQLTestClient.ErrorCode(body);
 
     private async Task ExecuteSqlAsync(string sql)
     {
