@@ -285,7 +285,7 @@ public static partial class FeatureSpecJson
                     }
                     else
                     {
-                        schema = JsonNode.Parse(schemaJson.GetRawText())!.ToJsonString(Compact);
+                        schema = Canonical(JsonNode.Parse(schemaJson.GetRawText()))!.ToJsonString(Compact);
                     }
                 }
 
@@ -401,6 +401,16 @@ public static partial class FeatureSpecJson
 
         return map;
     }
+
+    // Keys sorted at every level: the same schema compares equal whatever order it was written
+    // in, and after a round trip through jsonb (which reorders keys).
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 
     private static JsonObject SortedObject(IReadOnlyDictionary<string, string> map)
     {

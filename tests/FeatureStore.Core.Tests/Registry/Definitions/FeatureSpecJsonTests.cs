@@ -28,6 +28,21 @@ public sealed class FeatureSpecJsonTests
         """;
 
     [Fact]
+    public void A_json_schema_reads_the_same_whatever_the_key_order_as_after_a_jsonb_round_trip()
+    {
+        const string Template = """
+            { "name": "tenant:mix", "entityType": "tenant", "valueType": { "kind": "json", "jsonSchema": SCHEMA },
+              "computation": { "source": "messages", "aggregation": "distribution", "field": "intent" }, "refresh": "daily" }
+            """;
+
+        var written = ReadValid(Template.Replace("SCHEMA", """{"type":"object","additionalProperties":{"type":"number","minimum":0}}""", StringComparison.Ordinal));
+        var reordered = ReadValid(Template.Replace("SCHEMA", """{ "additionalProperties": { "minimum": 0, "type": "number" }, "type": "object" }""", StringComparison.Ordinal));
+
+        Assert.Equal(written.Value.JsonSchema, reordered.Value.JsonSchema);
+        Assert.Equal("""{"additionalProperties":{"minimum":0,"type":"number"},"type":"object"}""", written.Value.JsonSchema);
+    }
+
+    [Fact]
     public void A_valid_definition_reads_into_every_field()
     {
         var spec = ReadValid(BookingRate);

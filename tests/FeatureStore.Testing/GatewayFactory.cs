@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace FeatureStore.Gateway.Tests;
+namespace FeatureStore.Testing;
 
 /// <summary>The real gateway in-process, on a real Postgres database and Redis.</summary>
 public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString) : WebApplicationFactory<Program>

@@ -1,0 +1,11 @@
+namespace FeatureStore.Cli;
+
+/// <summary>Entry point: <c>featurestore plan|apply [--dir features] [--gateway URL] [--actor NAME]</c>.</summary>
+public static class CliProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        return await new PlanApplyCommand(http, Console.Out, Console.Error).RunAsync(args, CancellationToken.None);
+    }
+}
