@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FeatureStore.Testing;
-using Npgsql;
 
 namespace FeatureStore.Gateway.Tests;
 
@@ -156,7 +155,7 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
     [Fact]
     public async Task A_failing_resolver_reports_an_internal_error_without_exception_details()
     {
-        await ExecuteSqlAsync("ALTER TABLE ai_feature_registry RENAME TO ai_feature_registry_gone");
+        await Sql.ExecuteAsync(_database.ConnectionString, "ALTER TABLE ai_feature_registry RENAME TO ai_feature_registry_gone");
         try
         {
             var (status, body) = await PostAsync("""{"query":"{ featureDefinitions { name } }"}""");
@@ -170,7 +169,7 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
         }
         finally
         {
-            await ExecuteSqlAsync("ALTER TABLE ai_feature_registry_gone RENAME TO ai_feature_registry");
+            await Sql.ExecuteAsync(_database.ConnectionString, "ALTER TABLE ai_feature_registry_gone RENAME TO ai_feature_registry");
         }
     }
 
@@ -178,12 +177,4 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
         new GraphQLTestClient(_client).PostAsync(json, accept);
 
     private static string? ErrorCode(JsonElement body) => GraphQLTestClient.ErrorCode(body);
-
-    private async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FeatureStore.Postgres.Tests;
 
@@ -24,7 +23,7 @@ public sealed class MigrationDataTests(InfrastructureFixture infrastructure)
             await db.GetService<IMigrator>().MigrateAsync("InitialSchema");
         }
 
-        await ExecuteAsync(connectionString, """
+        await Sql.ExecuteAsync(connectionString, """
             INSERT INTO ai_feature_registry (id, name, feature_type, entity_type, description, refresh_schedule)
             VALUES ('00000000-0000-0000-0000-000000000001', 'user:booking_rate', 'numeric', 'user', 'legacy', 'daily');
             INSERT INTO ai_feature_values_offline (feature_id, entity_type, entity_id, value, value_type, valid_from)
@@ -36,27 +35,11 @@ public sealed class MigrationDataTests(InfrastructureFixture infrastructure)
 
         await host.Services.GetRequiredService<Schema.SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(2, await ScalarAsync(connectionString, "SELECT count(*) FROM ai_feature_values_offline WHERE version_major = 1 AND version = '1.0.0'"));
-        Assert.Equal(1, await ScalarAsync(connectionString, "SELECT count(*) FROM ai_feature_values_online WHERE version_major = 1 AND value = '0.5'"));
+        Assert.Equal(2, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_offline WHERE version_major = 1 AND version = '1.0.0'"));
+        Assert.Equal(1, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_online WHERE version_major = 1 AND value = '0.5'"));
         var feature = await host.Services.GetRequiredService<IFeatureRegistry>().FindAsync("user:booking_rate", CancellationToken.None);
         Assert.NotNull(feature);
         Assert.Equal("1.0.0", feature.ActiveVersion.ToString());
         Assert.Equal("legacy", feature.Active.Spec.Description);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

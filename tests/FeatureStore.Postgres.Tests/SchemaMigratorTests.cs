@@ -2,7 +2,6 @@ using FeatureStore.Postgres.Schema;
 using FeatureStore.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace FeatureStore.Postgres.Tests;
 
@@ -21,7 +20,7 @@ public sealed class SchemaMigratorTests(InfrastructureFixture infrastructure)
 
             var appliers = results.Where(applied => applied.Count > 0).ToList();
             Assert.Single(appliers);
-            Assert.Equal(await CountAsync(connectionString, "SELECT count(*) FROM \"__EFMigrationsHistory\""), appliers[0].Count);
+            Assert.Equal(await Sql.ScalarAsync<int>(connectionString, "SELECT count(*) FROM \"__EFMigrationsHistory\""), appliers[0].Count);
         }
         finally
         {
@@ -78,13 +77,5 @@ public sealed class SchemaMigratorTests(InfrastructureFixture infrastructure)
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "redis");
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
-    }
-
-    private static async Task<int> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

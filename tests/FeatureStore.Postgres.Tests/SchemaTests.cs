@@ -19,7 +19,7 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
     {
         var schema = new
         {
-            Columns = await QueryAsync("""
+            Columns = await Sql.StringsAsync(_database.ConnectionString, """
                 SELECT table_name || '.' || column_name || ' ' || data_type
                        || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
                        || COALESCE(' default ' || column_default, '')
@@ -27,13 +27,13 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
                 WHERE table_schema = 'public' AND table_name LIKE 'ai_feature_%'
                 ORDER BY table_name, ordinal_position
                 """),
-            Constraints = await QueryAsync("""
+            Constraints = await Sql.StringsAsync(_database.ConnectionString, """
                 SELECT conrelid::regclass || ' ' || conname || ': ' || pg_get_constraintdef(oid)
                 FROM pg_constraint
                 WHERE conrelid::regclass::text LIKE 'ai_feature_%'
                 ORDER BY conrelid::regclass::text, conname
                 """),
-            Indexes = await QueryAsync("""
+            Indexes = await Sql.StringsAsync(_database.ConnectionString, """
                 SELECT indexdef FROM pg_indexes
                 WHERE schemaname = 'public' AND tablename LIKE 'ai_feature_%'
                 ORDER BY tablename, indexname
@@ -46,14 +46,14 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
     [Fact]
     public async Task The_vector_extension_is_installed()
     {
-        var extensions = await QueryAsync("SELECT extname FROM pg_extension ORDER BY extname");
+        var extensions = await Sql.StringsAsync(_database.ConnectionString, "SELECT extname FROM pg_extension ORDER BY extname");
         Assert.Contains("vector", extensions);
     }
 
     [Fact]
     public async Task A_feature_type_outside_the_design_documents_list_is_rejected()
     {
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(_database.ConnectionString,
             "INSERT INTO ai_feature_registry (name, feature_type, entity_type) VALUES ('user:x', 'float', 'user')"));
         Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
     }
@@ -61,14 +61,14 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
     [Fact]
     public async Task An_offline_value_is_unique_per_feature_entity_and_valid_from()
     {
-        await ExecuteAsync("""
+        await Sql.ExecuteAsync(_database.ConnectionString, """
             INSERT INTO ai_feature_registry (id, name, feature_type, entity_type)
             VALUES ('00000000-0000-0000-0000-000000000001', 'user:booking_rate', 'numeric', 'user');
             INSERT INTO ai_feature_values_offline (feature_id, entity_type, entity_id, value, value_type, valid_from)
             VALUES ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.5', 'numeric', '2026-01-01T00:00:00Z');
             """);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("""
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(_database.ConnectionString, """
             INSERT INTO ai_feature_values_offline (feature_id, entity_type, entity_id, value, value_type, valid_from)
             VALUES ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.7', 'numeric', '2026-01-01T00:00:00Z')
             """));
@@ -78,33 +78,10 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
     [Fact]
     public async Task A_value_for_an_unregistered_feature_is_rejected()
     {
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("""
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(_database.ConnectionString, """
             INSERT INTO ai_feature_values_online (feature_id, entity_type, entity_id, value, computed_at)
             VALUES (gen_random_uuid(), 'user', 'u1', '1', now())
             """));
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
-    }
-
-    private async Task<List<string>> QueryAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

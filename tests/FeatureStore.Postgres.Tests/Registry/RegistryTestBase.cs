@@ -1,7 +1,6 @@
 using FeatureStore.Core.Registry;
 using FeatureStore.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FeatureStore.Postgres.Tests.Registry;
 
@@ -26,11 +25,5 @@ public abstract class RegistryTestBase(InfrastructureFixture infrastructure, str
         }
     }
 
-    protected async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    protected Task<long> CountAsync(string sql) => Sql.ScalarAsync<long>(Database.ConnectionString, sql);
 }
