@@ -3,6 +3,8 @@ using FeatureStore.Core.Registry;
 using FeatureStore.Postgres.Data;
 using FeatureStore.Postgres.Registry;
 using FeatureStore.Postgres.Schema;
+using FeatureStore.Postgres.Values;
+using FeatureStore.Core.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<SchemaMigrator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFeatureRegistry, PostgresFeatureRegistry>();
+        services.AddSingleton<IOfflineStore, PostgresOfflineStore>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

@@ -1,4 +1,6 @@
 using FeatureStore.Core.Hosting;
+using FeatureStore.Core.Values;
+using FeatureStore.Redis.Values;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +30,7 @@ public static class RedisFeatureStoreExtensions
             configured.LoggerFactory = sp.GetService<ILoggerFactory>();
             return ConnectionMultiplexer.Connect(configured);
         });
+        services.AddSingleton<IOnlineStore, RedisOnlineStore>();
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);
         return builder;
     }

@@ -15,6 +15,15 @@ public static class FeatureStoreErrorCodes
     /// <summary>One or more definitions are invalid; every problem is listed.</summary>
     public const string InvalidDefinition = "INVALID_DEFINITION";
 
+    /// <summary>A value does not fit its feature's declared type (wrong kind, dimension, category...).</summary>
+    public const string InvalidValue = "INVALID_VALUE";
+
+    /// <summary>The feature describes another entity type than the one asked for, or the entity type is unknown.</summary>
+    public const string EntityTypeMismatch = "ENTITY_TYPE_MISMATCH";
+
+    /// <summary>More ids, rows or values than the configured maximum in one request.</summary>
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
+
     /// <summary>An argument is malformed or out of range (a bad pin, percent, date...).</summary>
     public const string InvalidArgument = "INVALID_ARGUMENT";
 }

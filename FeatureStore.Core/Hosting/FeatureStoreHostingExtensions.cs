@@ -1,3 +1,5 @@
+using FeatureStore.Core.Serving;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace FeatureStore.Core.Hosting;
@@ -5,10 +7,14 @@ namespace FeatureStore.Core.Hosting;
 /// <summary>Entry point of the feature store's service registration.</summary>
 public static class FeatureStoreHostingExtensions
 {
-    /// <summary>Starts registering the feature store; chain the store adapters on the result.</summary>
+    /// <summary>Registers the serving and writing services (one model for every process); chain the store adapters on the result.</summary>
     public static FeatureStoreBuilder AddFeatureStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<RegistryCache>();
+        builder.Services.TryAddSingleton<FeatureServer>();
+        builder.Services.TryAddSingleton<FeatureWriter>();
         return new FeatureStoreBuilder(builder);
     }
 }

@@ -19,6 +19,8 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddScoped<RequestContext>();
         builder.Services.AddScoped<RegistryService>();
+        builder.Services.AddScoped<ServingService>();
+        builder.Services.AddScoped<DataLoaders.FeatureBatchLoader>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)

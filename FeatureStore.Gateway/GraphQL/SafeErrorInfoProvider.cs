@@ -26,9 +26,15 @@ internal sealed class SafeErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoP
         {
             info.Message = known.Message;
             SetCode(info, known.Code);
-            if (known is InvalidDefinitionException invalid)
+            var problems = known switch
             {
-                info.Extensions["problems"] = invalid.Problems.Select(p => new Dictionary<string, object?>
+                InvalidDefinitionException definitions => definitions.Problems,
+                InvalidValuesException values => values.Problems,
+                _ => null,
+            };
+            if (problems is not null)
+            {
+                info.Extensions["problems"] = problems.Select(p => new Dictionary<string, object?>
                 {
                     ["feature"] = p.Feature,
                     ["field"] = p.Field,

@@ -4,13 +4,14 @@ using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
+using FeatureStore.Core.Serving;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Types.Registry;
 
 namespace FeatureStore.Gateway.Services;
 
 /// <summary>What the GraphQL registry fields do, kept out of the graph types: reads, plans, changes, warnings.</summary>
-internal sealed class RegistryService(IFeatureRegistry registry, RequestContext request, TimeProvider clock)
+internal sealed class RegistryService(IFeatureRegistry registry, RegistryCache cache, RequestContext request, TimeProvider clock)
 {
     public async Task<IEnumerable<FeatureView>> ListAsync(FeatureQuery query, CancellationToken cancellationToken) =>
         (await registry.ListAsync(query, cancellationToken)).Select(f => new FeatureView(f, f.Active));
@@ -63,6 +64,7 @@ internal sealed class RegistryService(IFeatureRegistry registry, RequestContext 
         }
 
         var applied = await registry.ApplyAsync(specs, request.Actor, cancellationToken);
+        cache.Invalidate();
         return new ApplyResult(true, false, applied.Entries, []);
     }
 
@@ -93,7 +95,12 @@ internal sealed class RegistryService(IFeatureRegistry registry, RequestContext 
         }
     }
 
-    private static FeatureView View(RegisteredFeature feature) => new(feature, feature.Active);
+    // Serving in this process sees a change at once; other processes within RegistryCache.MaxAge.
+    private FeatureView View(RegisteredFeature feature)
+    {
+        cache.Invalidate();
+        return new FeatureView(feature, feature.Active);
+    }
 
     private static SemanticVersion ParseVersion(string text) =>
         SemanticVersion.TryParse(text, out var version)

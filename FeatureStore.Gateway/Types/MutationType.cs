@@ -1,5 +1,6 @@
 using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Registry;
+using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
 using GraphQL;
 using GraphQL.Types;
@@ -11,6 +12,12 @@ internal sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        Field<NonNullGraphType<WriteResultGraphType>>("writeFeatureValues")
+            .Description("Writes values, all or nothing: each is checked against its feature's type; history intervals and the online copy follow.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureValueInputGraphType>>>>("values")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ServingService>().WriteAsync(
+                ctx.GetArgument<List<Dictionary<string, object?>>>("values"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ApplyResultType>>("applyFeatureDefinitions")
             .Description("Plans and applies definitions, all or nothing. dryRun: plan only. Invalid definitions: INVALID_DEFINITION listing every problem.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<JsonGraphType>>>>("definitions")

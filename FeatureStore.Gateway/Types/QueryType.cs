@@ -1,6 +1,7 @@
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Registry;
+using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
 using GraphQL;
 using GraphQL.Types;
@@ -12,6 +13,20 @@ internal sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        Field<NonNullGraphType<EntityGraphType>>("entity")
+            .Description("One entity; its features are read now, or as of an instant (time travel).")
+            .Argument<NonNullGraphType<StringGraphType>>("type")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<InstantGraphType>("asOf")
+            .ResolveAsync(async ctx => (await Serving(ctx).EntitiesAsync(ctx.GetArgument<string>("type"), [ctx.GetArgument<string>("id")], ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken))[0]);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityGraphType>>>>("entities")
+            .Description("Many entities of one type, in the order of ids; every feature of every entity is read in one batch.")
+            .Argument<NonNullGraphType<StringGraphType>>("type")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<InstantGraphType>("asOf")
+            .ResolveAsync(async ctx => await Serving(ctx).EntitiesAsync(ctx.GetArgument<string>("type"), ctx.GetArgument<List<string>>("ids"), ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureDefinitionType>>>>("featureDefinitions")
             .Description("Registered features, ordered by name, optionally filtered.")
             .Argument<StringGraphType>("entityType")
@@ -41,6 +56,8 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("limit", "At most this many entries (1..1000).", arg => arg.DefaultValue = 50)
             .ResolveAsync(async ctx => await Registry(ctx).AuditAsync(ctx.GetArgument<string?>("name"), ctx.GetArgument<int>("limit"), ctx.CancellationToken));
     }
+
+    private static ServingService Serving(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ServingService>();
 
     private static RegistryService Registry(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<RegistryService>();
 }

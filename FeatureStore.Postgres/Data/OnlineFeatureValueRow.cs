@@ -10,5 +10,6 @@ public sealed class OnlineFeatureValueRow
     public required string EntityId { get; set; }
     public required string Value { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
+    public DateTimeOffset? ValidFrom { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
 }

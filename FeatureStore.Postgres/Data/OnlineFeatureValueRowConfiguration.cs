@@ -16,6 +16,8 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
         row.Property(r => r.EntityId).HasColumnName("entity_id");
         row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
         row.Property(r => r.ComputedAt).HasColumnName("computed_at");
+        // Freshness is judged from when the value became true (valid_from), not when it was written.
+        row.Property(r => r.ValidFrom).HasColumnName("valid_from");
         row.Property(r => r.ExpiresAt).HasColumnName("expires_at");
         row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Restrict);
         row.HasIndex(r => r.ExpiresAt).HasDatabaseName("idx_feature_values_online_expires");

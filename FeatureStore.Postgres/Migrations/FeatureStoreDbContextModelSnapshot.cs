@@ -409,6 +409,10 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeatureStore.Testing;
 
-/// <summary>The real gateway in-process, on a real Postgres database and Redis.</summary>
-public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString) : WebApplicationFactory<Program>
+/// <summary>The real gateway in-process, on a real Postgres database and Redis; <paramref name="services"/> may decorate its stores.</summary>
+public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:featurestore", postgresConnectionString);
         builder.UseSetting("ConnectionStrings:cache", redisConnectionString);
         builder.UseEnvironment("Production");
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 }

@@ -1,0 +1,107 @@
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry;
+using FeatureStore.Core.Registry.State;
+using FeatureStore.Core.Registry.Versioning;
+using FeatureStore.Core.Values;
+using Microsoft.Extensions.Logging;
+
+namespace FeatureStore.Core.Serving;
+
+/// <summary>
+/// Serves feature values the same way for every caller: resolve each reference to a version (pin,
+/// A/B split or active), then read all current values in one online round trip (falling back to
+/// the durable Postgres copy when the online store is down) and all historical ones with one
+/// offline query per distinct asOf. Missing values are MISSING, old ones are marked stale.
+/// </summary>
+public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger)
+{
+    /// <summary>Answers every request, in order; an error concerns its request alone.</summary>
+    public async Task<IReadOnlyList<ServeOutcome>> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var features = await registry.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var resolved = requests.Select(r => Resolve(features, r, now)).ToList();
+
+        var planned = resolved.Select((r, i) => (Request: requests[i], Resolved: r.Value)).Where(p => p.Resolved is not null).ToList();
+        var current = planned.Where(p => p.Request.AsOf is null).Select(p => p.Resolved!.Key).Distinct().ToList();
+        var values = new Dictionary<(FeatureKey, DateTimeOffset?), StoredValue>();
+        foreach (var (key, value) in await ReadCurrentAsync(current, cancellationToken))
+        {
+            values[(key, null)] = value;
+        }
+
+        foreach (var group in planned.Where(p => p.Request.AsOf is not null).GroupBy(p => p.Request.AsOf!.Value))
+        {
+            var historical = await offline.ReadAsOfAsync(group.Select(p => p.Resolved!.Key).Distinct().ToList(), group.Key, cancellationToken);
+            foreach (var (key, value) in historical)
+            {
+                values[(key, group.Key)] = value;
+            }
+        }
+
+        return resolved.Select((r, i) => r.Value is { } plan
+            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now), null)
+            : new ServeOutcome(null, r.Error)).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(List<FeatureKey> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<FeatureKey, StoredValue>();
+        }
+
+        try
+        {
+            return await online.ReadAsync(keys, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Redis down or slow: the durable copy in Postgres answers instead, and the caller sees no error.
+            ServingMetrics.OnlineFallbacks.Add(1);
+            logger.LogWarning("Online store unavailable ({Message}); serving {Count} value(s) from the durable Postgres copy", error.Message, keys.Count);
+            return await offline.ReadCurrentAsync(keys, cancellationToken);
+        }
+    }
+
+    private static (Plan? Value, FeatureStoreException? Error) Resolve(IReadOnlyDictionary<string, RegisteredFeature> features, FeatureRequest request, DateTimeOffset now)
+    {
+        try
+        {
+            var pin = VersionPin.TryParse(request.Reference)
+                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{request.Reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
+            var feature = features.GetValueOrDefault(pin.Name)
+                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var version = VersionResolver.Resolve(feature, pin, request.EntityId, request.AsOf ?? now);
+            if (version.Version.Spec.EntityType != request.EntityType)
+            {
+                throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch,
+                    $"{pin.Name} describes {version.Version.Spec.EntityType} entities, not {request.EntityType}");
+            }
+
+            return (new Plan(new FeatureKey(pin.Name, version.ValueLine, request.EntityType, request.EntityId), version), null);
+        }
+        catch (FeatureStoreException error)
+        {
+            return (null, error);
+        }
+    }
+
+    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now)
+    {
+        var spec = plan.Version.Version.Spec;
+        var kind = spec.Value.Kind.ToWireName();
+        if (value is null)
+        {
+            return new ServedValue(request.Reference, plan.Version.Version.Version.ToString(), null, kind, null, null, null, ValueSource.Missing, false, plan.Version.Warning);
+        }
+
+        var readAt = request.AsOf ?? now;
+        var stale = spec.TimeToLive is { } ttl && readAt - value.ValidFrom > ttl;
+        var source = request.AsOf is null ? ValueSource.Online : ValueSource.Offline;
+        return new ServedValue(request.Reference, value.Version, value.Value, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
+    }
+
+    private sealed record Plan(FeatureKey Key, ResolvedVersion Version);
+}

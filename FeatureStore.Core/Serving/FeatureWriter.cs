@@ -1,0 +1,77 @@
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry;
+using FeatureStore.Core.Registry.Definitions;
+using FeatureStore.Core.Registry.Versioning;
+using FeatureStore.Core.Values;
+using Microsoft.Extensions.Logging;
+
+namespace FeatureStore.Core.Serving;
+
+/// <summary>
+/// Writes values: each checked against its feature version's type first (all problems listed,
+/// nothing written if any), then the offline history and durable online copy in one transaction,
+/// then the online store. Unpinned writes go to the active version's value line.
+/// </summary>
+public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline, IOnlineStore online, ILogger<FeatureWriter> logger)
+{
+    /// <summary>Writes every value or none; returns each touched key's current value.</summary>
+    public async Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var features = await registry.GetAsync(cancellationToken);
+        var problems = new List<DefinitionProblem>();
+        var writes = new List<ValueWrite>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var field = $"values[{i}]";
+            var pin = VersionPin.TryParse(input.Reference);
+            if (pin is null || !features.TryGetValue(pin.Name, out var feature))
+            {
+                problems.Add(new(input.Reference, field, pin is null ? "not a feature reference" : "no feature of that name"));
+                continue;
+            }
+
+            var version = pin.IsUnpinned ? feature.Active : feature.Versions.LastOrDefault(v => pin.Matches(v.Version));
+            if (version is null)
+            {
+                problems.Add(new(input.Reference, field, $"no version matches; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(input.EntityId))
+            {
+                problems.Add(new(input.Reference, field + ".entityId", "must not be empty"));
+                continue;
+            }
+
+            if (FeatureValueValidator.Problem(version.Spec.Value, input.Value) is { } problem)
+            {
+                problems.Add(new(input.Reference, field + ".value", problem));
+                continue;
+            }
+
+            var spec = version.Spec;
+            writes.Add(new ValueWrite(new FeatureKey(spec.Name, version.Version.Major, spec.EntityType, input.EntityId), version.Version.ToString(),
+                input.Value, spec.Value.Kind.ToWireName(), input.ValidFrom, spec.TimeToLive));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidValuesException(problems);
+        }
+
+        var current = await offline.WriteAsync(writes, cancellationToken);
+        try
+        {
+            await online.WriteAsync(current, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The values are committed in Postgres (the durable copy); Redis lags until rewritten.
+            logger.LogError("Values were stored but the online store could not be updated ({Message}); readers may see older values from it", error.Message);
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,21 @@
+namespace FeatureStore.Core.Values;
+
+/// <summary>
+/// Every value's history, point-in-time correct. A value written for a key with validFrom t holds
+/// until the next value's validFrom; writes may come out of order; rewriting the same (key, t)
+/// replaces it.
+/// </summary>
+public interface IOfflineStore
+{
+    /// <summary>
+    /// Writes the values in one transaction (all or nothing), keeps every key's intervals right, and
+    /// updates the durable online copy; returns each touched key's current value.
+    /// </summary>
+    Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>For each key, the value with the greatest validFrom at or before <paramref name="asOf"/>; absent keys had none.</summary>
+    Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<FeatureKey> keys, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>The durable online copy (current values), read when the online store is unavailable.</summary>
+    Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken);
+}

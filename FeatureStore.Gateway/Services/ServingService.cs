@@ -1,0 +1,46 @@
+using System.Text.Json;
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Serving;
+using FeatureStore.Gateway.Types.Serving;
+
+namespace FeatureStore.Gateway.Services;
+
+/// <summary>What the entity and write fields do before the batch loader takes over: limits, entity types, input shapes.</summary>
+internal sealed class ServingService(RegistryCache registry, FeatureWriter writer)
+{
+    public const int MaxIds = 1_000;
+    public const int MaxValues = 10_000;
+
+    public async Task<IReadOnlyList<EntityRef>> EntitiesAsync(string type, IReadOnlyList<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        if (ids.Count > MaxIds)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxIds} ids per request, not {ids.Count}");
+        }
+
+        var features = await registry.GetAsync(cancellationToken);
+        if (!features.Values.Any(f => f.Active.Spec.EntityType == type))
+        {
+            var known = features.Values.Select(f => f.Active.Spec.EntityType).Distinct().Order(StringComparer.Ordinal);
+            throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch, $"no feature describes entity type '{type}'; known: {string.Join(", ", known)}");
+        }
+
+        return ids.Select(id => new EntityRef(type, id, asOf)).ToList();
+    }
+
+    public async Task<int> WriteAsync(IReadOnlyList<Dictionary<string, object?>> values, CancellationToken cancellationToken)
+    {
+        if (values.Count > MaxValues)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxValues} values per write, not {values.Count}");
+        }
+
+        var inputs = values.Select(v => new ValueInput(
+            (string)v["feature"]!,
+            Convert.ToString(v["entityId"], System.Globalization.CultureInfo.InvariantCulture)!,
+            JsonSerializer.SerializeToElement(v.GetValueOrDefault("value")),
+            (DateTimeOffset)v["validFrom"]!)).ToList();
+        await writer.WriteAsync(inputs, cancellationToken);
+        return inputs.Count;
+    }
+}

@@ -1,0 +1,49 @@
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Serving;
+using FeatureStore.Gateway.DataLoaders;
+using FeatureStore.Gateway.GraphQL;
+using FeatureStore.Gateway.Types.Scalars;
+using GraphQL;
+using GraphQL.Types;
+
+namespace FeatureStore.Gateway.Types.Serving;
+
+internal sealed class EntityGraphType : ObjectGraphType<EntityRef>
+{
+    public const int MaxNames = 1_000;
+
+    public EntityGraphType()
+    {
+        Name = "Entity";
+        Description = "A tenant, user, conversation or message, and its features.";
+        Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureValueGraphType>>>>("features")
+            .Description("The named features, in the order asked; a name may carry a pin (user:booking_rate@1). asOf here overrides the entity's.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("names")
+            .Argument<InstantGraphType>("asOf")
+            .Resolve(ctx =>
+            {
+                var names = ctx.GetArgument<List<string>>("names");
+                if (names.Count > MaxNames)
+                {
+                    throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxNames} feature names per entity, not {names.Count}");
+                }
+
+                var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf;
+                return names.Select(name => Load(ctx, name, asOf)).ToList();
+            });
+        Field<NonNullGraphType<FeatureValueGraphType>>("feature")
+            .Description("One feature (optionally pinned); asOf here overrides the entity's.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<InstantGraphType>("asOf")
+            .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("name"), ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf));
+    }
+
+    private static ServedValueResult Load(IResolveFieldContext<EntityRef> context, string name, DateTimeOffset? asOf)
+    {
+        var services = context.RequestServices!;
+        var pending = services.GetRequiredService<FeatureBatchLoader>().Load(new FeatureRequest(context.Source.Type, context.Source.Id, name, asOf));
+        return new ServedValueResult(pending, services.GetRequiredService<RequestContext>());
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Values;
+using Npgsql;
+
+namespace FeatureStore.Postgres.Values;
+
+/// <summary>The offline store (history) and the durable online copy on Postgres; see <see cref="OfflineSql"/>.</summary>
+internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOfflineStore
+{
+    // Registry ids never change once a feature exists, so one lookup per name per process.
+    private readonly ConcurrentDictionary<string, Guid> _featureIds = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+
+        // The same (key, valid_from) twice in one batch: the last one wins, as two calls would.
+        var batch = writes.GroupBy(w => (w.Key, w.ValidFrom)).Select(g => g.Last()).ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await FeatureIdsAsync(connection, batch.Select(w => w.Key.Feature), cancellationToken);
+        var names = ids.ToDictionary(kv => kv.Value, kv => kv.Key);
+        var featureIds = batch.Select(w => ids[w.Key.Feature]).ToArray();
+        var lines = batch.Select(w => w.Key.ValueLine).ToArray();
+        var entityTypes = batch.Select(w => w.Key.EntityType).ToArray();
+        var entityIds = batch.Select(w => w.Key.EntityId).ToArray();
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction))
+        {
+            upsert.Parameters.AddWithValue("feature_ids", featureIds);
+            upsert.Parameters.AddWithValue("lines", lines);
+            upsert.Parameters.AddWithValue("versions", batch.Select(w => w.Version).ToArray());
+            upsert.Parameters.AddWithValue("entity_types", entityTypes);
+            upsert.Parameters.AddWithValue("entity_ids", entityIds);
+            upsert.Parameters.AddWithValue("values", batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
+            upsert.Parameters.AddWithValue("value_types", batch.Select(w => w.ValueType).ToArray());
+            upsert.Parameters.AddWithValue("valid_froms", batch.Select(w => w.ValidFrom.ToUniversalTime()).ToArray());
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var rechain = new NpgsqlCommand(OfflineSql.Rechain, connection, transaction))
+        {
+            AddKeys(rechain, featureIds, lines, entityTypes, entityIds);
+            await rechain.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var current = new List<StoredValue>();
+        await using (var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction))
+        {
+            AddKeys(refresh, featureIds, lines, entityTypes, entityIds);
+            refresh.Parameters.AddWithValue("ttl_seconds", batch.Select(w => w.TimeToLive?.TotalSeconds).ToArray());
+            await using var reader = await refresh.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+                current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return current;
+    }
+
+    public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<FeatureKey> keys, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ReadAsync(OfflineSql.AsOf, keys, asOf, cancellationToken);
+
+    public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken) =>
+        ReadAsync(OfflineSql.Current, keys, null, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsync(string sql, IReadOnlyCollection<FeatureKey> keys, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<FeatureKey, StoredValue>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var ordered = keys.ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await FeatureIdsAsync(connection, ordered.Select(k => k.Feature), cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddKeys(command, [.. ordered.Select(k => ids[k.Feature])], [.. ordered.Select(k => k.ValueLine)], [.. ordered.Select(k => k.EntityType)], [.. ordered.Select(k => k.EntityId)]);
+        if (asOf is { } instant)
+        {
+            command.Parameters.AddWithValue("as_of", instant.ToUniversalTime());
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var historical = asOf is not null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = ordered[(int)reader.GetInt64(0) - 1];
+            found[key] = new StoredValue(
+                key, reader.GetString(1), Json(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3),
+                historical && !reader.IsDBNull(4) ? reader.GetFieldValue<DateTimeOffset>(4) : null,
+                reader.GetFieldValue<DateTimeOffset>(historical ? 5 : 4));
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<string, Guid>> FeatureIdsAsync(NpgsqlConnection connection, IEnumerable<string> features, CancellationToken cancellationToken)
+    {
+        var wanted = features.Distinct(StringComparer.Ordinal).ToList();
+        var missing = wanted.Where(n => !_featureIds.ContainsKey(n)).ToArray();
+        if (missing.Length > 0)
+        {
+            await using var command = new NpgsqlCommand("SELECT name, id FROM ai_feature_registry WHERE name = ANY(@names)", connection);
+            command.Parameters.AddWithValue("names", missing);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                _featureIds[reader.GetString(0)] = reader.GetGuid(1);
+            }
+        }
+
+        var unknown = wanted.Where(n => !_featureIds.ContainsKey(n)).ToList();
+        return unknown.Count == 0
+            ? wanted.ToDictionary(n => n, n => _featureIds[n], StringComparer.Ordinal)
+            : throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named {string.Join(", ", unknown.Select(n => $"'{n}'"))}");
+    }
+
+    private static void AddKeys(NpgsqlCommand command, Guid[] featureIds, int[] lines, string[] entityTypes, string[] entityIds)
+    {
+        command.Parameters.AddWithValue("feature_ids", featureIds);
+        command.Parameters.AddWithValue("lines", lines);
+        command.Parameters.AddWithValue("entity_types", entityTypes);
+        command.Parameters.AddWithValue("entity_ids", entityIds);
+    }
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,55 @@
+using FeatureStore.Core.Values;
+using StackExchange.Redis;
+
+namespace FeatureStore.Redis.Values;
+
+/// <summary>Current values in Redis: one HMGET per entity, all of a request's entities in one pipelined round trip.</summary>
+internal sealed class RedisOnlineStore(IConnectionMultiplexer redis) : IOnlineStore
+{
+    public async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<FeatureKey, StoredValue>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var byEntity = keys.Distinct().GroupBy(k => RedisKeys.Entity(k)).Select(g => (Hash: g.Key, Keys: g.ToArray())).ToList();
+        var database = redis.GetDatabase();
+        var batch = database.CreateBatch();
+        var reads = byEntity.Select(e => batch.HashGetAsync(e.Hash, [.. e.Keys.Select(k => (RedisValue)RedisKeys.Field(k))])).ToList();
+        batch.Execute();
+        var results = await Task.WhenAll(reads).WaitAsync(cancellationToken);
+        for (var i = 0; i < byEntity.Count; i++)
+        {
+            for (var j = 0; j < byEntity[i].Keys.Length; j++)
+            {
+                if (results[i][j] is { IsNull: false } payload)
+                {
+                    var key = byEntity[i].Keys[j];
+                    found[key] = RedisValuePayload.Read(key, payload.ToString());
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async Task WriteAsync(IReadOnlyList<StoredValue> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var database = redis.GetDatabase();
+        var batch = database.CreateBatch();
+        var writes = values.GroupBy(v => RedisKeys.Entity(v.Key))
+            .Select(g => batch.HashSetAsync(g.Key, [.. g.Select(v => new HashEntry(RedisKeys.Field(v.Key), RedisValuePayload.Write(v)))]))
+            .ToList();
+        batch.Execute();
+        await Task.WhenAll(writes).WaitAsync(cancellationToken);
+    }
+}
