@@ -30,6 +30,9 @@ public static class RedisFeatureStoreExtensions
             configured.LoggerFactory = sp.GetService<ILoggerFactory>();
             return ConnectionMultiplexer.Connect(configured);
         });
+        services.AddOptions<RedisOnlineStoreOptions>().BindConfiguration(RedisOnlineStoreOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && !o.KeyPrefix.Contains(' ', StringComparison.Ordinal), "FeatureStore:Redis:KeyPrefix must be a non-empty word")
+            .ValidateOnStart();
         services.AddSingleton<IOnlineStore, RedisOnlineStore>();
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);
         return builder;

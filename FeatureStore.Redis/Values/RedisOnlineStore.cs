@@ -1,11 +1,14 @@
 using FeatureStore.Core.Values;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace FeatureStore.Redis.Values;
 
 /// <summary>Current values in Redis: one HMGET per entity, all of a request's entities in one pipelined round trip.</summary>
-internal sealed class RedisOnlineStore(IConnectionMultiplexer redis) : IOnlineStore
+internal sealed class RedisOnlineStore(IConnectionMultiplexer redis, IOptions<RedisOnlineStoreOptions> options) : IOnlineStore
 {
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
+
     public async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -15,7 +18,7 @@ internal sealed class RedisOnlineStore(IConnectionMultiplexer redis) : IOnlineSt
             return found;
         }
 
-        var byEntity = keys.Distinct().GroupBy(k => RedisKeys.Entity(k)).Select(g => (Hash: g.Key, Keys: g.ToArray())).ToList();
+        var byEntity = keys.Distinct().GroupBy(k => _keys.Entity(k)).Select(g => (Hash: g.Key, Keys: g.ToArray())).ToList();
         var database = redis.GetDatabase();
         var batch = database.CreateBatch();
         var reads = byEntity.Select(e => batch.HashGetAsync(e.Hash, [.. e.Keys.Select(k => (RedisValue)RedisKeys.Field(k))])).ToList();
@@ -46,7 +49,7 @@ internal sealed class RedisOnlineStore(IConnectionMultiplexer redis) : IOnlineSt
 
         var database = redis.GetDatabase();
         var batch = database.CreateBatch();
-        var writes = values.GroupBy(v => RedisKeys.Entity(v.Key))
+        var writes = values.GroupBy(v => _keys.Entity(v.Key))
             .Select(g => batch.HashSetAsync(g.Key, [.. g.Select(v => new HashEntry(RedisKeys.Field(v.Key), RedisValuePayload.Write(v)))]))
             .ToList();
         batch.Execute();

@@ -13,6 +13,8 @@ public sealed class GatewayFactory(string postgresConnectionString, string redis
     {
         builder.UseSetting("ConnectionStrings:featurestore", postgresConnectionString);
         builder.UseSetting("ConnectionStrings:cache", redisConnectionString);
+        // Test classes share one Redis; a prefix per gateway keeps their values apart.
+        builder.UseSetting("FeatureStore:Redis:KeyPrefix", "t" + Guid.NewGuid().ToString("N")[..12]);
         builder.UseEnvironment("Production");
         if (services is not null)
         {
