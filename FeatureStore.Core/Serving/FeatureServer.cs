@@ -11,7 +11,7 @@ namespace FeatureStore.Core.Serving;
 /// Serves feature values the same way for every caller: resolve each reference to a version (pin,
 /// A/B split or active), then read all current values in one online round trip (falling back to
 /// the durable Postgres copy when the online store is down) and all historical ones with one
-/// offline query per distinct asOf. Missing values are MISSING, old ones are marked stale.
+/// offline query for every historical read of the request, whatever their instants. Missing values are MISSING, old ones are marked stale.
 /// </summary>
 public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger)
 {
@@ -31,12 +31,12 @@ public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, I
             values[(key, null)] = value;
         }
 
-        foreach (var group in planned.Where(p => p.Request.AsOf is not null).GroupBy(p => p.Request.AsOf!.Value))
+        var points = planned.Where(p => p.Request.AsOf is not null).Select(p => new PointInTime(p.Resolved!.Key, p.Request.AsOf!.Value)).Distinct().ToList();
+        if (points.Count > 0)
         {
-            var historical = await offline.ReadAsOfAsync(group.Select(p => p.Resolved!.Key).Distinct().ToList(), group.Key, cancellationToken);
-            foreach (var (key, value) in historical)
+            foreach (var (point, value) in await offline.ReadAsOfAsync(points, cancellationToken))
             {
-                values[(key, group.Key)] = value;
+                values[(point.Key, point.AsOf)] = value;
             }
         }
 

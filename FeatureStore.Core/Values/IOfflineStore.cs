@@ -13,8 +13,8 @@ public interface IOfflineStore
     /// </summary>
     Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueWrite> writes, CancellationToken cancellationToken);
 
-    /// <summary>For each key, the value with the greatest validFrom at or before <paramref name="asOf"/>; absent keys had none.</summary>
-    Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<FeatureKey> keys, DateTimeOffset asOf, CancellationToken cancellationToken);
+    /// <summary>For each point, the value with the greatest validFrom at or before its instant, in one query; absent points had none.</summary>
+    Task<IReadOnlyDictionary<PointInTime, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<PointInTime> points, CancellationToken cancellationToken);
 
     /// <summary>The durable online copy (current values), read when the online store is unavailable.</summary>
     Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken);

@@ -11,6 +11,8 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
     public const int MaxIds = 1_000;
     public const int MaxValues = 10_000;
 
+    public const int MaxTrainingRows = 10_000;
+
     public async Task<IReadOnlyList<EntityRef>> EntitiesAsync(string type, IReadOnlyList<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         if (ids.Count > MaxIds)
@@ -18,14 +20,29 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
             throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxIds} ids per request, not {ids.Count}");
         }
 
+        await RequireEntityTypeAsync(type, cancellationToken);
+        return ids.Select(id => new EntityRef(type, id, asOf)).ToList();
+    }
+
+    public async Task<IReadOnlyList<TrainingRowRef>> TrainingSetAsync(string type, IReadOnlyList<Dictionary<string, object?>> rows, IReadOnlyList<string> features, CancellationToken cancellationToken)
+    {
+        if (rows.Count > MaxTrainingRows)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxTrainingRows} rows per trainingSet request, not {rows.Count}");
+        }
+
+        await RequireEntityTypeAsync(type, cancellationToken);
+        return rows.Select(r => new TrainingRowRef(type, Convert.ToString(r["id"], System.Globalization.CultureInfo.InvariantCulture)!, (DateTimeOffset)r["timestamp"]!, features)).ToList();
+    }
+
+    private async Task RequireEntityTypeAsync(string type, CancellationToken cancellationToken)
+    {
         var features = await registry.GetAsync(cancellationToken);
         if (!features.Values.Any(f => f.Active.Spec.EntityType == type))
         {
             var known = features.Values.Select(f => f.Active.Spec.EntityType).Distinct().Order(StringComparer.Ordinal);
             throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch, $"no feature describes entity type '{type}'; known: {string.Join(", ", known)}");
         }
-
-        return ids.Select(id => new EntityRef(type, id, asOf)).ToList();
     }
 
     public async Task<int> WriteAsync(IReadOnlyList<Dictionary<string, object?>> values, CancellationToken cancellationToken)

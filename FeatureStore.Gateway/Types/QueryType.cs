@@ -27,6 +27,14 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<InstantGraphType>("asOf")
             .ResolveAsync(async ctx => await Serving(ctx).EntitiesAsync(ctx.GetArgument<string>("type"), ctx.GetArgument<List<string>>("ids"), ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrainingRowGraphType>>>>("trainingSet")
+            .Description("A point-in-time correct training set: each row's features as of its timestamp (up to 10,000 rows), all read in one offline query.")
+            .Argument<NonNullGraphType<StringGraphType>>("type")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TrainingRowInputGraphType>>>>("rows")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("features")
+            .ResolveAsync(async ctx => await Serving(ctx).TrainingSetAsync(ctx.GetArgument<string>("type"),
+                ctx.GetArgument<List<Dictionary<string, object?>>>("rows"), ctx.GetArgument<List<string>>("features"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureDefinitionType>>>>("featureDefinitions")
             .Description("Registered features, ordered by name, optionally filtered.")
             .Argument<StringGraphType>("entityType")

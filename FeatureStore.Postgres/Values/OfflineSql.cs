@@ -68,17 +68,18 @@ internal static class OfflineSql
         """;
 
     /// <summary>
-    /// Point-in-time read: for each key (with its position), the row with the greatest
-    /// valid_from at or before @as_of, found by walking the lookup index backwards (LIMIT 1).
+    /// Point-in-time read: 1. expand the points (key + instant, sent sorted by key then instant so
+    /// consecutive lookups hit neighbouring index pages), 2. for each, the row with the greatest
+    /// valid_from at or before its instant, found by walking the lookup index backwards (LIMIT 1).
     /// </summary>
     public const string AsOf = """
         SELECT k.ord, o.version, o.value::text, o.valid_from, o.valid_to, o.computed_at
-        FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) WITH ORDINALITY AS k(feature_id, line, entity_type, entity_id, ord)
+        FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids, @as_ofs) WITH ORDINALITY AS k(feature_id, line, entity_type, entity_id, as_of, ord)
         CROSS JOIN LATERAL (
             SELECT version, value, valid_from, valid_to, computed_at
             FROM ai_feature_values_offline o
             WHERE o.feature_id = k.feature_id AND o.version_major = k.line
-              AND o.entity_type = k.entity_type AND o.entity_id = k.entity_id AND o.valid_from <= @as_of
+              AND o.entity_type = k.entity_type AND o.entity_id = k.entity_id AND o.valid_from <= k.as_of
             ORDER BY o.valid_from DESC
             LIMIT 1) o
         """;

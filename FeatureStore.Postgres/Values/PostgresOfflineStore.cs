@@ -67,39 +67,46 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         return current;
     }
 
-    public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<FeatureKey> keys, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        ReadAsync(OfflineSql.AsOf, keys, asOf, cancellationToken);
-
-    public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken) =>
-        ReadAsync(OfflineSql.Current, keys, null, cancellationToken);
-
-    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsync(string sql, IReadOnlyCollection<FeatureKey> keys, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<PointInTime, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<PointInTime> points, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<FeatureKey, StoredValue>();
+        ArgumentNullException.ThrowIfNull(points);
+        var ordered = points.OrderBy(p => p.Key.Feature, StringComparer.Ordinal).ThenBy(p => p.Key.ValueLine)
+            .ThenBy(p => p.Key.EntityType, StringComparer.Ordinal).ThenBy(p => p.Key.EntityId, StringComparer.Ordinal).ThenBy(p => p.AsOf).ToList();
+        var rows = await ReadAsync(OfflineSql.AsOf, [.. ordered.Select(p => p.Key)], command =>
+            command.Parameters.AddWithValue("as_ofs", ordered.Select(p => p.AsOf.ToUniversalTime()).ToArray()), historical: true, cancellationToken);
+        return rows.ToDictionary(r => ordered[r.Index], r => r.Value);
+    }
+
+    public async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var ordered = keys.ToList();
+        var rows = await ReadAsync(OfflineSql.Current, ordered, _ => { }, historical: false, cancellationToken);
+        return rows.ToDictionary(r => ordered[r.Index], r => r.Value);
+    }
+
+    // Runs a keyed read; each row carries the (1-based) position of its key in the input.
+    private async Task<List<(int Index, StoredValue Value)>> ReadAsync(string sql, List<FeatureKey> keys, Action<NpgsqlCommand> parameters, bool historical, CancellationToken cancellationToken)
+    {
+        var found = new List<(int, StoredValue)>();
         if (keys.Count == 0)
         {
             return found;
         }
 
-        var ordered = keys.ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await FeatureIdsAsync(connection, ordered.Select(k => k.Feature), cancellationToken);
+        var ids = await FeatureIdsAsync(connection, keys.Select(k => k.Feature), cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        AddKeys(command, [.. ordered.Select(k => ids[k.Feature])], [.. ordered.Select(k => k.ValueLine)], [.. ordered.Select(k => k.EntityType)], [.. ordered.Select(k => k.EntityId)]);
-        if (asOf is { } instant)
-        {
-            command.Parameters.AddWithValue("as_of", instant.ToUniversalTime());
-        }
-
+        AddKeys(command, [.. keys.Select(k => ids[k.Feature])], [.. keys.Select(k => k.ValueLine)], [.. keys.Select(k => k.EntityType)], [.. keys.Select(k => k.EntityId)]);
+        parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var historical = asOf is not null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var key = ordered[(int)reader.GetInt64(0) - 1];
-            found[key] = new StoredValue(
-                key, reader.GetString(1), Json(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3),
+            var index = (int)reader.GetInt64(0) - 1;
+            found.Add((index, new StoredValue(
+                keys[index], reader.GetString(1), Json(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3),
                 historical && !reader.IsDBNull(4) ? reader.GetFieldValue<DateTimeOffset>(4) : null,
-                reader.GetFieldValue<DateTimeOffset>(historical ? 5 : 4));
+                reader.GetFieldValue<DateTimeOffset>(historical ? 5 : 4))));
         }
 
         return found;

@@ -5,13 +5,13 @@ namespace FeatureStore.Gateway.Tests;
 
 /// <summary>
 /// Every feature field of a request goes through one batch: one online read for all current
-/// values, one offline query per distinct asOf. The snapshot holds the answer and every store call.
+/// values, one offline query for every historical read. The snapshot holds the answer and every store call.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class BatchingTests(InfrastructureFixture infrastructure) : ServingTestBase(infrastructure, "batching")
 {
     [Fact]
-    public async Task Twenty_entities_with_current_and_two_historical_reads_cost_one_online_read_and_two_offline_queries()
+    public async Task Twenty_entities_with_current_and_two_historical_reads_cost_one_online_read_and_one_offline_query()
     {
         var ids = Enumerable.Range(0, 20).Select(i => $"u{i:00}").ToArray();
         await WriteAsync([.. ids.SelectMany((id, i) => new[]

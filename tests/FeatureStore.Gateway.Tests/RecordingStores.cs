@@ -46,10 +46,10 @@ public sealed class RecordingStores
             return inner.WriteAsync(writes, cancellationToken);
         }
 
-        public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<FeatureKey> keys, DateTimeOffset asOf, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<PointInTime, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<PointInTime> points, CancellationToken cancellationToken)
         {
-            calls.Enqueue($"offline.asOf {asOf:O} {keys.Count} keys");
-            return inner.ReadAsOfAsync(keys, asOf, cancellationToken);
+            calls.Enqueue($"offline.asOf {points.Count} points at {points.Select(p => p.AsOf).Distinct().Count()} instants");
+            return inner.ReadAsOfAsync(points, cancellationToken);
         }
 
         public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken)

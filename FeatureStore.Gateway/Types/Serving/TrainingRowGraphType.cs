@@ -1,0 +1,28 @@
+using FeatureStore.Core.Serving;
+using FeatureStore.Gateway.DataLoaders;
+using FeatureStore.Gateway.GraphQL;
+using FeatureStore.Gateway.Types.Scalars;
+using GraphQL.Types;
+
+namespace FeatureStore.Gateway.Types.Serving;
+
+internal sealed class TrainingRowGraphType : ObjectGraphType<TrainingRowRef>
+{
+    public TrainingRowGraphType()
+    {
+        Name = "TrainingRow";
+        Description = "One training example: the features of an entity as they were at its timestamp (point-in-time correct: no value from after it).";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<InstantGraphType>>("timestamp").Resolve(ctx => ctx.Source.Timestamp);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureValueGraphType>>>>("features")
+            .Description("The set's features, in the order asked.")
+            .Resolve(ctx =>
+            {
+                var services = ctx.RequestServices!;
+                var loader = services.GetRequiredService<FeatureBatchLoader>();
+                var request = services.GetRequiredService<RequestContext>();
+                var row = ctx.Source;
+                return row.Features.Select(name => new ServedValueResult(loader.Load(new FeatureRequest(row.Type, row.Id, name, row.Timestamp)), request)).ToList();
+            });
+    }
+}
