@@ -16,6 +16,12 @@ public interface IOfflineStore
     /// <summary>For each point, the value with the greatest validFrom at or before its instant, in one query; absent points had none.</summary>
     Task<IReadOnlyDictionary<PointInTime, StoredValue>> ReadAsOfAsync(IReadOnlyCollection<PointInTime> points, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Entity ids (ascending, after <paramref name="after"/>) that had a value of any of the feature
+    /// value lines at or before <paramref name="asOf"/>: "all entities as of T", one page at a time.
+    /// </summary>
+    Task<IReadOnlyList<string>> EntitiesAsOfAsync(IReadOnlyCollection<(string Feature, int ValueLine)> lines, string entityType, DateTimeOffset asOf, string? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>The durable online copy (current values), read when the online store is unavailable.</summary>
     Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken);
 }

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry.State;
+using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Serving;
+using FeatureStore.Core.Values;
 using FeatureStore.Gateway.Types.Serving;
 
 namespace FeatureStore.Gateway.Services;
 
 /// <summary>What the entity and write fields do before the batch loader takes over: limits, entity types, input shapes.</summary>
-internal sealed class ServingService(RegistryCache registry, FeatureWriter writer)
+internal sealed class ServingService(RegistryCache registry, FeatureWriter writer, IOfflineStore offline, TimeProvider clock)
 {
     public const int MaxIds = 1_000;
     public const int MaxValues = 10_000;
@@ -33,6 +36,34 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
 
         await RequireEntityTypeAsync(type, cancellationToken);
         return rows.Select(r => new TrainingRowRef(type, Convert.ToString(r["id"], System.Globalization.CultureInfo.InvariantCulture)!, (DateTimeOffset)r["timestamp"]!, features)).ToList();
+    }
+
+    /// <summary>One page of the entities that had any of <paramref name="references"/> at <paramref name="asOf"/>, by id.</summary>
+    public async Task<EntityPage> EntitiesAsOfAsync(string type, DateTimeOffset asOf, IReadOnlyList<string> references, int first, string? after, CancellationToken cancellationToken)
+    {
+        if (first is < 1 or > MaxIds)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"first must be between 1 and {MaxIds}, not {first}");
+        }
+
+        var features = await registry.GetAsync(cancellationToken);
+        var lines = new List<(string, int)>();
+        foreach (var reference in references)
+        {
+            var pin = VersionPin.TryParse(reference)
+                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference");
+            var feature = features.GetValueOrDefault(pin.Name) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var version = VersionResolver.Resolve(feature, pin, "", clock.GetUtcNow()).Version;
+            if (version.Spec.EntityType != type)
+            {
+                throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch, $"{pin.Name} describes {version.Spec.EntityType} entities, not {type}");
+            }
+
+            lines.Add((pin.Name, version.Version.Major));
+        }
+
+        var ids = await offline.EntitiesAsOfAsync(lines, type, asOf, EntityPage.Decode(after), first + 1, cancellationToken);
+        return new EntityPage([.. ids.Take(first).Select(id => new EntityRef(type, id, asOf))], ids.Count > first);
     }
 
     private async Task RequireEntityTypeAsync(string type, CancellationToken cancellationToken)

@@ -27,6 +27,16 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<InstantGraphType>("asOf")
             .ResolveAsync(async ctx => await Serving(ctx).EntitiesAsync(ctx.GetArgument<string>("type"), ctx.GetArgument<List<string>>("ids"), ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<EntityConnectionGraphType>>("entitiesAsOf")
+            .Description("All entities of a type that had any of the features at asOf, a page at a time, by id; their features read as of then.")
+            .Argument<NonNullGraphType<StringGraphType>>("type")
+            .Argument<NonNullGraphType<InstantGraphType>>("asOf")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("features")
+            .Argument<IntGraphType>("first", "Page size, 1..1000.", arg => arg.DefaultValue = 100)
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async ctx => await Serving(ctx).EntitiesAsOfAsync(ctx.GetArgument<string>("type"), ctx.GetArgument<DateTimeOffset>("asOf"),
+                ctx.GetArgument<List<string>>("features"), ctx.GetArgument<int>("first"), ctx.GetArgument<string?>("after"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrainingRowGraphType>>>>("trainingSet")
             .Description("A point-in-time correct training set: each row's features as of its timestamp (up to 10,000 rows), all read in one offline query.")
             .Argument<NonNullGraphType<StringGraphType>>("type")

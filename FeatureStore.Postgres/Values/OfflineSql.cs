@@ -84,6 +84,19 @@ internal static class OfflineSql
             LIMIT 1) o
         """;
 
+    /// <summary>
+    /// One page of "all entities as of T": 1. the feature value lines asked for, 2. every entity
+    /// of the type with a value at or before @as_of on any of them, 3. after the cursor, ascending.
+    /// </summary>
+    public const string EntitiesAsOf = """
+        SELECT DISTINCT o.entity_id
+        FROM unnest(@feature_ids, @lines) AS l(feature_id, line)
+        JOIN ai_feature_values_offline o ON o.feature_id = l.feature_id AND o.version_major = l.line
+        WHERE o.entity_type = @entity_type AND o.valid_from <= @as_of AND (@after::text IS NULL OR o.entity_id > @after)
+        ORDER BY o.entity_id
+        LIMIT @limit
+        """;
+
     /// <summary>The durable online copy of each key, by primary key.</summary>
     public const string Current = """
         SELECT k.ord, n.version, n.value::text, n.valid_from, n.computed_at

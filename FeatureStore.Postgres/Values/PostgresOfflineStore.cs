@@ -85,6 +85,28 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         return rows.ToDictionary(r => ordered[r.Index], r => r.Value);
     }
 
+    public async Task<IReadOnlyList<string>> EntitiesAsOfAsync(IReadOnlyCollection<(string Feature, int ValueLine)> lines, string entityType, DateTimeOffset asOf, string? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await FeatureIdsAsync(connection, lines.Select(l => l.Feature), cancellationToken);
+        await using var command = new NpgsqlCommand(OfflineSql.EntitiesAsOf, connection);
+        command.Parameters.AddWithValue("feature_ids", lines.Select(l => ids[l.Feature]).ToArray());
+        command.Parameters.AddWithValue("lines", lines.Select(l => l.ValueLine).ToArray());
+        command.Parameters.AddWithValue("entity_type", entityType);
+        command.Parameters.AddWithValue("as_of", asOf.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("after", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)after ?? DBNull.Value });
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entities = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entities.Add(reader.GetString(0));
+        }
+
+        return entities;
+    }
+
     // Runs a keyed read; each row carries the (1-based) position of its key in the input.
     private async Task<List<(int Index, StoredValue Value)>> ReadAsync(string sql, List<FeatureKey> keys, Action<NpgsqlCommand> parameters, bool historical, CancellationToken cancellationToken)
     {

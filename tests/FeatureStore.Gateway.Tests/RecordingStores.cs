@@ -52,6 +52,12 @@ public sealed class RecordingStores
             return inner.ReadAsOfAsync(points, cancellationToken);
         }
 
+        public Task<IReadOnlyList<string>> EntitiesAsOfAsync(IReadOnlyCollection<(string Feature, int ValueLine)> lines, string entityType, DateTimeOffset asOf, string? after, int limit, CancellationToken cancellationToken)
+        {
+            calls.Enqueue($"offline.entitiesAsOf {lines.Count} lines limit {limit}");
+            return inner.EntitiesAsOfAsync(lines, entityType, asOf, after, limit, cancellationToken);
+        }
+
         public Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken)
         {
             calls.Enqueue($"offline.current {keys.Count} keys");
