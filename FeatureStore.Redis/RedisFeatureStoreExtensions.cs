@@ -1,4 +1,5 @@
 using FeatureStore.Core.Hosting;
+using FeatureStore.Core.Serving;
 using FeatureStore.Core.Values;
 using FeatureStore.Redis.Values;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,14 @@ public static class RedisFeatureStoreExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix) && !o.KeyPrefix.Contains(' ', StringComparison.Ordinal), "FeatureStore:Redis:KeyPrefix must be a non-empty word")
             .ValidateOnStart();
         services.AddSingleton<IOnlineStore, RedisOnlineStore>();
+        services.AddSingleton<RedisValueChanges>();
+        services.AddSingleton<IValueChanges>(sp => sp.GetRequiredService<RedisValueChanges>());
+        // Only processes that cache current values need to hear about changes.
+        if (builder.Host.Configuration.GetValue<bool>($"{CacheOptions.Section}:Enabled"))
+        {
+            services.AddHostedService<CacheInvalidationListener>();
+        }
+
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);
         return builder;
     }

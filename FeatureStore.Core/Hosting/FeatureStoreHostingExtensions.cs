@@ -1,4 +1,5 @@
 using FeatureStore.Core.Serving;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,9 @@ public static class FeatureStoreHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<RegistryCache>();
+        builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section)
+            .Validate(o => o.MaxAge > TimeSpan.Zero && o.MaxEntries > 0, "FeatureStore:Cache needs a positive MaxAge and MaxEntries").ValidateOnStart();
+        builder.Services.TryAddSingleton<CurrentValueCache>();
         builder.Services.TryAddSingleton<FeatureServer>();
         builder.Services.TryAddSingleton<FeatureWriter>();
         return new FeatureStoreBuilder(builder);

@@ -13,7 +13,7 @@ namespace FeatureStore.Core.Serving;
 /// the durable Postgres copy when the online store is down) and all historical ones with one
 /// offline query for every historical read of the request, whatever their instants. Missing values are MISSING, old ones are marked stale.
 /// </summary>
-public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger)
+public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cache, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger)
 {
     /// <summary>Answers every request, in order; an error concerns its request alone.</summary>
     public async Task<IReadOnlyList<ServeOutcome>> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
@@ -26,7 +26,8 @@ public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, I
         var planned = resolved.Select((r, i) => (Request: requests[i], Resolved: r.Value)).Where(p => p.Resolved is not null).ToList();
         var current = planned.Where(p => p.Request.AsOf is null).Select(p => p.Resolved!.Key).Distinct().ToList();
         var values = new Dictionary<(FeatureKey, DateTimeOffset?), StoredValue>();
-        foreach (var (key, value) in await ReadCurrentAsync(current, cancellationToken))
+        var (currentValues, cached) = await ReadCurrentAsync(current, cancellationToken);
+        foreach (var (key, value) in currentValues)
         {
             values[(key, null)] = value;
         }
@@ -41,28 +42,58 @@ public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, I
         }
 
         return resolved.Select((r, i) => r.Value is { } plan
-            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now), null)
+            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now, requests[i].AsOf is null && cached.Contains(plan.Key)), null)
             : new ServeOutcome(null, r.Error)).ToList();
     }
 
-    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(List<FeatureKey> keys, CancellationToken cancellationToken)
+    // Current values: the in-process cache first, then one online round trip for the rest.
+    private async Task<(Dictionary<FeatureKey, StoredValue> Values, HashSet<FeatureKey> Cached)> ReadCurrentAsync(List<FeatureKey> keys, CancellationToken cancellationToken)
     {
-        if (keys.Count == 0)
+        var values = new Dictionary<FeatureKey, StoredValue>();
+        var cached = new HashSet<FeatureKey>();
+        var misses = new List<FeatureKey>();
+        foreach (var key in keys)
         {
-            return new Dictionary<FeatureKey, StoredValue>();
+            if (cache.TryGet(key, out var value))
+            {
+                cached.Add(key);
+                if (value is not null)
+                {
+                    values[key] = value;
+                }
+            }
+            else
+            {
+                misses.Add(key);
+            }
         }
 
+        if (misses.Count == 0)
+        {
+            return (values, cached);
+        }
+
+        var generation = cache.Generation;
+        IReadOnlyDictionary<FeatureKey, StoredValue> read;
         try
         {
-            return await online.ReadAsync(keys, cancellationToken);
+            read = await online.ReadAsync(misses, cancellationToken);
+            cache.Fill(misses, read, generation);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // Redis down or slow: the durable copy in Postgres answers instead, and the caller sees no error.
             ServingMetrics.OnlineFallbacks.Add(1);
-            logger.LogWarning("Online store unavailable ({Message}); serving {Count} value(s) from the durable Postgres copy", error.Message, keys.Count);
-            return await offline.ReadCurrentAsync(keys, cancellationToken);
+            logger.LogWarning("Online store unavailable ({Message}); serving {Count} value(s) from the durable Postgres copy", error.Message, misses.Count);
+            read = await offline.ReadCurrentAsync(misses, cancellationToken);
         }
+
+        foreach (var (key, value) in read)
+        {
+            values[key] = value;
+        }
+
+        return (values, cached);
     }
 
     private static (Plan? Value, FeatureStoreException? Error) Resolve(IReadOnlyDictionary<string, RegisteredFeature> features, FeatureRequest request, DateTimeOffset now)
@@ -88,7 +119,7 @@ public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, I
         }
     }
 
-    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now)
+    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now, bool fromCache)
     {
         var spec = plan.Version.Version.Spec;
         var kind = spec.Value.Kind.ToWireName();
@@ -99,7 +130,7 @@ public sealed class FeatureServer(RegistryCache registry, IOnlineStore online, I
 
         var readAt = request.AsOf ?? now;
         var stale = spec.TimeToLive is { } ttl && readAt - value.ValidFrom > ttl;
-        var source = request.AsOf is null ? ValueSource.Online : ValueSource.Offline;
+        var source = request.AsOf is not null ? ValueSource.Offline : fromCache ? ValueSource.Cache : ValueSource.Online;
         return new ServedValue(request.Reference, value.Version, value.Value, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
     }
 

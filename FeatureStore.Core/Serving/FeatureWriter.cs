@@ -12,7 +12,7 @@ namespace FeatureStore.Core.Serving;
 /// nothing written if any), then the offline history and durable online copy in one transaction,
 /// then the online store. Unpinned writes go to the active version's value line.
 /// </summary>
-public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline, IOnlineStore online, ILogger<FeatureWriter> logger)
+public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline, IOnlineStore online, IValueChanges changes, CurrentValueCache cache, ILogger<FeatureWriter> logger)
 {
     /// <summary>Writes every value or none; returns each touched key's current value.</summary>
     public async Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueInput> inputs, CancellationToken cancellationToken)
@@ -70,6 +70,18 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         {
             // The values are committed in Postgres (the durable copy); Redis lags until rewritten.
             logger.LogError("Values were stored but the online store could not be updated ({Message}); readers may see older values from it", error.Message);
+        }
+
+        // This process reads its own writes at once; others hear the notice.
+        cache.Evict(current.Select(v => v.Key));
+        try
+        {
+            await changes.PublishAsync([.. current.Select(v => v.Key)], cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A process that misses the notice has lost its subscription too, and has turned its cache off.
+            logger.LogWarning("Could not announce {Count} changed value(s) ({Message})", current.Count, error.Message);
         }
 
         return current;

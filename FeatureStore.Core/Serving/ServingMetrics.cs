@@ -7,6 +7,12 @@ public static class ServingMetrics
 {
     private static readonly Meter Meter = new("FeatureStore");
 
+    /// <summary>Current values answered from the in-process cache.</summary>
+    public static Counter<long> CacheHits { get; } = Meter.CreateCounter<long>("featurestore.cache.hits", description: "Current values served from the in-process cache");
+
+    /// <summary>Current values the in-process cache did not have (hit rate = hits / (hits + misses)).</summary>
+    public static Counter<long> CacheMisses { get; } = Meter.CreateCounter<long>("featurestore.cache.misses", description: "Current values not in the in-process cache");
+
     /// <summary>Reads answered from the durable Postgres copy because the online store was unavailable.</summary>
     public static Counter<long> OnlineFallbacks { get; } = Meter.CreateCounter<long>("featurestore.online.fallbacks", description: "Reads served from Postgres because Redis was unavailable");
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FeatureStore.Testing;
 
 /// <summary>The real gateway in-process, on a real Postgres database and Redis; <paramref name="services"/> may decorate its stores.</summary>
-public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString, Action<IServiceCollection>? services = null)
+public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString, Action<IServiceCollection>? services = null, string? redisKeyPrefix = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,7 +14,7 @@ public sealed class GatewayFactory(string postgresConnectionString, string redis
         builder.UseSetting("ConnectionStrings:featurestore", postgresConnectionString);
         builder.UseSetting("ConnectionStrings:cache", redisConnectionString);
         // Test classes share one Redis; a prefix per gateway keeps their values apart.
-        builder.UseSetting("FeatureStore:Redis:KeyPrefix", "t" + Guid.NewGuid().ToString("N")[..12]);
+        builder.UseSetting("FeatureStore:Redis:KeyPrefix", redisKeyPrefix ?? "t" + Guid.NewGuid().ToString("N")[..12]);
         builder.UseEnvironment("Production");
         if (services is not null)
         {
