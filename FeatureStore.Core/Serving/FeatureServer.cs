@@ -123,12 +123,19 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
     {
         var spec = plan.Version.Version.Spec;
         var kind = spec.Value.Kind.ToWireName();
+        var readAt = request.AsOf ?? now;
+        if (value is null && RequestTimeTransforms.Handles(spec.Computation))
+        {
+            // Nothing stored, but the value follows from the read instant alone: compute it with Core's transform.
+            var computed = RequestTimeTransforms.Compute(spec.Computation, readAt);
+            return new ServedValue(request.Reference, plan.Version.Version.Version.ToString(), computed, kind, readAt, null, now, ValueSource.OnDemand, false, plan.Version.Warning);
+        }
+
         if (value is null)
         {
             return new ServedValue(request.Reference, plan.Version.Version.Version.ToString(), null, kind, null, null, null, ValueSource.Missing, false, plan.Version.Warning);
         }
 
-        var readAt = request.AsOf ?? now;
         var stale = spec.TimeToLive is { } ttl && readAt - value.ValidFrom > ttl;
         var source = request.AsOf is not null ? ValueSource.Offline : fromCache ? ValueSource.Cache : ValueSource.Online;
         return new ServedValue(request.Reference, value.Version, value.Value, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
