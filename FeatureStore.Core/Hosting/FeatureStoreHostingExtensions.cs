@@ -19,6 +19,8 @@ public static class FeatureStoreHostingExtensions
         builder.Services.TryAddSingleton<CurrentValueCache>();
         builder.Services.TryAddSingleton<FeatureServer>();
         builder.Services.TryAddSingleton<FeatureWriter>();
+        builder.Services.TryAddSingleton<OnlineRepair>();
+        builder.Services.AddHostedService<OnlineRepairService>();
         return new FeatureStoreBuilder(builder);
     }
 }

@@ -12,7 +12,7 @@ namespace FeatureStore.Core.Serving;
 /// nothing written if any), then the offline history and durable online copy in one transaction,
 /// then the online store. Unpinned writes go to the active version's value line.
 /// </summary>
-public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline, IOnlineStore online, IValueChanges changes, CurrentValueCache cache, ILogger<FeatureWriter> logger)
+public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline, IOnlineStore online, IValueChanges changes, CurrentValueCache cache, OnlineRepair repair, TimeProvider clock, ILogger<FeatureWriter> logger)
 {
     /// <summary>Writes every value or none; returns each touched key's current value.</summary>
     public async Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueInput> inputs, CancellationToken cancellationToken)
@@ -61,6 +61,7 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
             throw new InvalidValuesException(problems);
         }
 
+        var startedAt = clock.GetUtcNow();
         var current = await offline.WriteAsync(writes, cancellationToken);
         try
         {
@@ -68,8 +69,9 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The values are committed in Postgres (the durable copy); Redis lags until rewritten.
-            logger.LogError("Values were stored but the online store could not be updated ({Message}); readers may see older values from it", error.Message);
+            // The values are committed in Postgres (the durable copy); the repair copies them to Redis once it answers.
+            repair.Missed(startedAt);
+            logger.LogError("Values were stored but the online store could not be updated ({Message}); they will be copied to it when it answers", error.Message);
         }
 
         // This process reads its own writes at once; others hear the notice.

@@ -22,6 +22,9 @@ public interface IOfflineStore
     /// </summary>
     Task<IReadOnlyList<string>> EntitiesAsOfAsync(IReadOnlyCollection<(string Feature, int ValueLine)> lines, string entityType, DateTimeOffset asOf, string? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Current values (durable online copy) written at or after <paramref name="since"/>, to repair the online store after an outage.</summary>
+    Task<IReadOnlyList<StoredValue>> CurrentWrittenSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The durable online copy (current values), read when the online store is unavailable.</summary>
     Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ReadCurrentAsync(IReadOnlyCollection<FeatureKey> keys, CancellationToken cancellationToken);
 }

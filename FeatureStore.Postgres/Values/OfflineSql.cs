@@ -97,6 +97,14 @@ internal static class OfflineSql
         LIMIT @limit
         """;
 
+    /// <summary>Every current value written since an instant, with its feature's name (online-store repair).</summary>
+    public const string CurrentWrittenSince = """
+        SELECT r.name, n.version_major, n.entity_type, n.entity_id, n.version, n.value::text, n.valid_from, n.computed_at
+        FROM ai_feature_values_online n
+        JOIN ai_feature_registry r ON r.id = n.feature_id
+        WHERE n.computed_at >= @since
+        """;
+
     /// <summary>The durable online copy of each key, by primary key.</summary>
     public const string Current = """
         SELECT k.ord, n.version, n.value::text, n.valid_from, n.computed_at

@@ -107,6 +107,22 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         return entities;
     }
 
+    public async Task<IReadOnlyList<StoredValue>> CurrentWrittenSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(OfflineSql.CurrentWrittenSince, connection);
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<StoredValue>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new FeatureKey(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+            values.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return values;
+    }
+
     // Runs a keyed read; each row carries the (1-based) position of its key in the input.
     private async Task<List<(int Index, StoredValue Value)>> ReadAsync(string sql, List<FeatureKey> keys, Action<NpgsqlCommand> parameters, bool historical, CancellationToken cancellationToken)
     {

@@ -52,6 +52,12 @@ public sealed class RecordingStores
             return inner.ReadAsOfAsync(points, cancellationToken);
         }
 
+        public Task<IReadOnlyList<StoredValue>> CurrentWrittenSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            calls.Enqueue("offline.currentWrittenSince");
+            return inner.CurrentWrittenSinceAsync(since, cancellationToken);
+        }
+
         public Task<IReadOnlyList<string>> EntitiesAsOfAsync(IReadOnlyCollection<(string Feature, int ValueLine)> lines, string entityType, DateTimeOffset asOf, string? after, int limit, CancellationToken cancellationToken)
         {
             calls.Enqueue($"offline.entitiesAsOf {lines.Count} lines limit {limit}");
