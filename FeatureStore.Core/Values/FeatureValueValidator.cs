@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.Definitions;
+using Json.Schema;
 
 namespace FeatureStore.Core.Values;
 
@@ -71,8 +72,25 @@ public static class FeatureValueValidator
                     : null;
 
             default:
-                // json: any JSON document. (Checking it against the declared JSON Schema is still to come.)
-                return null;
+                return schema.JsonSchema is null ? null : JsonSchemaProblem(schema.JsonSchema, value);
         }
+    }
+
+    // Schemas are parsed once per distinct text: a feature's schema is checked on every write.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
+    private static string? JsonSchemaProblem(string schemaText, JsonElement value)
+    {
+        var schema = Schemas.GetOrAdd(schemaText, text => JsonSchema.FromText(text));
+        var result = schema.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return null;
+        }
+
+        var errors = (result.Details ?? []).Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
+            .Take(3);
+        return "does not match the feature's JSON Schema: " + string.Join("; ", errors);
     }
 }

@@ -6,7 +6,7 @@ namespace FeatureStore.Gateway.Tests;
 /// <summary>With Redis unreachable, writes still land in Postgres and reads are served from its durable copy, without errors.</summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class RedisDownTests(InfrastructureFixture infrastructure)
-    : ServingTestBase(infrastructure, "redisdown", $"127.0.0.1:{FreePort.Next()},connectTimeout=300,syncTimeout=500,asyncTimeout=500")
+    : ServingTestBase(infrastructure, "redisdown", $"127.0.0.1:{FreePort.Next()},connectTimeout=300,syncTimeout=500,asyncTimeout=500,connectRetry=0")
 {
     [Fact]
     public async Task Values_are_written_and_served_from_postgres_when_redis_is_down()

@@ -17,7 +17,7 @@ public sealed class OnlineRepairTests(InfrastructureFixture infrastructure)
     {
         await using var database = await MigratedDatabase.CreateAsync(infrastructure, "repair");
         await database.Services.GetRequiredService<IFeatureRegistry>().ApplyAsync([Definitions.Intent()], "test", CancellationToken.None);
-        using var down = MigratedDatabase.BuildHost(database.ConnectionString, $"127.0.0.1:{FreePort.Next()},connectTimeout=300,asyncTimeout=500");
+        using var down = MigratedDatabase.BuildHost(database.ConnectionString, $"127.0.0.1:{FreePort.Next()},connectTimeout=300,asyncTimeout=500,syncTimeout=500,connectRetry=0");
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         await down.Services.GetRequiredService<FeatureWriter>().WriteAsync(

@@ -72,7 +72,7 @@ public sealed class SchemaMigratorTests(InfrastructureFixture infrastructure)
     {
         var connectionString = await infrastructure.CreateDatabaseAsync("noredis");
         var closedPort = Launcher.Processes.FreePort.Next();
-        using var host = MigratedDatabase.BuildHost(connectionString, $"127.0.0.1:{closedPort},connectTimeout=500");
+        using var host = MigratedDatabase.BuildHost(connectionString, $"127.0.0.1:{closedPort},connectTimeout=500,syncTimeout=500,asyncTimeout=500,connectRetry=0");
 
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "redis");
 

@@ -286,6 +286,14 @@ public static partial class FeatureSpecJson
                     else
                     {
                         schema = Canonical(JsonNode.Parse(schemaJson.GetRawText()))!.ToJsonString(Compact);
+                        try
+                        {
+                            Json.Schema.JsonSchema.FromText(schema);
+                        }
+                        catch (JsonException error)
+                        {
+                            problem("valueType.jsonSchema", $"is not a valid JSON Schema: {error.Message}");
+                        }
                     }
                 }
 

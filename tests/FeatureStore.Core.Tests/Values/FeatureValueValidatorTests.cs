@@ -39,4 +39,16 @@ public sealed class FeatureValueValidatorTests
 
         Assert.Equal(expected, FeatureValueValidator.Problem(schema, JsonDocument.Parse(json).RootElement));
     }
+
+    [Fact]
+    public void Json_values_are_checked_against_the_declared_json_schema()
+    {
+        var shares = new FeatureValueSchema(FeatureValueType.Json,
+            JsonSchema: """{"type":"object","additionalProperties":{"type":"number","minimum":0,"maximum":1}}""");
+
+        Assert.Null(FeatureValueValidator.Problem(shares, JsonDocument.Parse("""{"booking": 0.25, "pricing": 0.75}""").RootElement));
+        var problem = FeatureValueValidator.Problem(shares, JsonDocument.Parse("""{"booking": 2}""").RootElement);
+        Assert.NotNull(problem);
+        Assert.StartsWith("does not match the feature's JSON Schema: /booking", problem, StringComparison.Ordinal);
+    }
 }
