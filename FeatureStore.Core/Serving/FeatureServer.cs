@@ -1,5 +1,6 @@
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
+using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Values;
@@ -138,7 +139,8 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
 
         var stale = spec.TimeToLive is { } ttl && readAt - value.ValidFrom > ttl;
         var source = request.AsOf is not null ? ValueSource.Offline : fromCache ? ValueSource.Cache : ValueSource.Online;
-        return new ServedValue(request.Reference, value.Version, value.Value, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
+        var served = stale && spec.StalePolicy == StalePolicy.Omit ? (System.Text.Json.JsonElement?)null : value.Value;
+        return new ServedValue(request.Reference, value.Version, served, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
     }
 
     private sealed record Plan(FeatureKey Key, ResolvedVersion Version);

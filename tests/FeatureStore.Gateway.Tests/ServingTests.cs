@@ -93,6 +93,30 @@ public sealed class ServingTests(InfrastructureFixture infrastructure) : Serving
     }
 
     [Fact]
+    public async Task A_feature_with_the_omit_policy_serves_no_stale_value_but_still_says_it_is_stale()
+    {
+        await Client.QueryAsync("mutation($d: [JSON!]!) { applyFeatureDefinitions(definitions: $d) { applied } }", new
+        {
+            d = new[]
+            {
+                new
+                {
+                    name = "user:test_fresh_only", entityType = "user", valueType = "numeric", ttl = "1h", stalePolicy = "omit", refresh = "hourly",
+                    computation = new { source = "bookings", aggregation = "count" },
+                },
+            },
+        });
+        await WriteAsync(Value("user:test_fresh_only", "old", 5, DateTimeOffset.UtcNow.AddHours(-2).ToString("O")),
+            Value("user:test_fresh_only", "new", 6, DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O")));
+
+        var old = (await FeaturesAsync("user", "old", ["user:test_fresh_only"]))[0];
+        var fresh = (await FeaturesAsync("user", "new", ["user:test_fresh_only"]))[0];
+
+        Assert.Equal("null True ONLINE", $"{old.GetProperty("value").GetRawText()} {old.GetProperty("stale").GetBoolean()} {old.GetProperty("source").GetString()}");
+        Assert.Equal("6 False", $"{fresh.GetProperty("value").GetRawText()} {fresh.GetProperty("stale").GetBoolean()}");
+    }
+
+    [Fact]
     public async Task Entities_come_back_in_the_order_of_their_ids()
     {
         await WriteAsync(Value(Rate, "a", 1, "2026-01-01T00:00:00Z"), Value(Rate, "b", 2, "2026-01-01T00:00:00Z"));

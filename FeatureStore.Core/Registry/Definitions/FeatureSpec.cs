@@ -16,6 +16,7 @@ namespace FeatureStore.Core.Registry.Definitions;
 /// <param name="Computation">How it is computed.</param>
 /// <param name="Refresh">real-time, hourly, daily, weekly or a cron expression.</param>
 /// <param name="TimeToLive">How long a value stays fresh; null when it never goes stale.</param>
+/// <param name="StalePolicy">Whether a stale value is served flagged (default) or omitted.</param>
 public sealed record FeatureSpec(
     string Name,
     SemanticVersion Version,
@@ -26,4 +27,5 @@ public sealed record FeatureSpec(
     IReadOnlyList<string> Tags,
     ComputationSpec Computation,
     string Refresh,
-    TimeSpan? TimeToLive);
+    TimeSpan? TimeToLive,
+    StalePolicy StalePolicy = StalePolicy.Flag);

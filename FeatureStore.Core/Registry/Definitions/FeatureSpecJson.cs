@@ -32,7 +32,7 @@ public static partial class FeatureSpecJson
         var found = new List<DefinitionProblem>();
         void Problem(string field, string message) => found.Add(new(feature, field, message));
 
-        CheckFields(json, "", KnownFields, ["name", "version", "entityType", "description", "owner", "refresh", "ttl"], Problem);
+        CheckFields(json, "", KnownFields, ["name", "version", "entityType", "description", "owner", "refresh", "ttl", "stalePolicy"], Problem);
         if (json.TryGetProperty("valueType", out var valueTypeJson) && valueTypeJson.ValueKind == JsonValueKind.Object)
         {
             CheckFields(valueTypeJson, "valueType.", KnownValueTypeFields, ["kind", "elementType"], Problem);
@@ -85,6 +85,12 @@ public static partial class FeatureSpecJson
             Problem("ttl", $"'{ttlText}' must be a duration such as 30m, 24h or 7d");
         }
 
+        var policyText = String(json, "stalePolicy");
+        if (policyText is not (null or "flag" or "omit"))
+        {
+            Problem("stalePolicy", $"'{policyText}' must be flag (serve stale values marked stale) or omit (serve none)");
+        }
+
         var tags = StringList(json, "tags", Problem) ?? [];
         foreach (var tag in tags.Where(t => !IdentifierPattern().IsMatch(t.Replace('-', '_'))))
         {
@@ -98,7 +104,8 @@ public static partial class FeatureSpecJson
 
         return found.Count > 0 ? null : new FeatureSpec(
             name!, version, entityType!, value!, String(json, "description"), String(json, "owner"),
-            tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), computation!, refresh, ttl);
+            tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), computation!, refresh, ttl,
+            policyText == "omit" ? StalePolicy.Omit : StalePolicy.Flag);
     }
 
     /// <summary>The canonical JSON object of a definition: fixed field order, absent optionals omitted.</summary>
@@ -177,6 +184,12 @@ public static partial class FeatureSpecJson
             json["ttl"] = Durations.Format(ttl);
         }
 
+        // Written only when not the default, so definitions stored before the field existed stay identical.
+        if (spec.StalePolicy == StalePolicy.Omit)
+        {
+            json["stalePolicy"] = "omit";
+        }
+
         return json;
     }
 
@@ -193,7 +206,7 @@ public static partial class FeatureSpecJson
     }
 
     private static readonly HashSet<string> KnownFields =
-        ["$schema", "name", "version", "entityType", "valueType", "description", "owner", "tags", "computation", "refresh", "ttl"];
+        ["$schema", "name", "version", "entityType", "valueType", "description", "owner", "tags", "computation", "refresh", "ttl", "stalePolicy"];
 
     private static readonly HashSet<string> KnownValueTypeFields = ["kind", "allowedValues", "elementType", "maxLength", "jsonSchema", "dimension"];
 

@@ -42,6 +42,11 @@ public static class ChangeClassifier
             Changed(ChangeKind.Minor, "ttl", current.TimeToLive is { } a ? Durations.Format(a) : null, proposed.TimeToLive is { } b ? Durations.Format(b) : null);
         }
 
+        if (current.StalePolicy != proposed.StalePolicy)
+        {
+            Changed(ChangeKind.Minor, "stalePolicy", current.StalePolicy.ToString().ToLowerInvariant(), proposed.StalePolicy.ToString().ToLowerInvariant());
+        }
+
         if (current.Description != proposed.Description)
         {
             Changed(ChangeKind.Patch, "description", current.Description, proposed.Description);

@@ -39,7 +39,7 @@ public sealed class DefinitionSchemaTests
     {
         var properties = Schema["properties"]!.AsObject().Select(p => p.Key).ToList();
 
-        Assert.Equal(["$schema", "name", "version", "entityType", "valueType", "description", "owner", "tags", "computation", "refresh", "ttl"], properties);
+        Assert.Equal(["$schema", "name", "version", "entityType", "valueType", "description", "owner", "tags", "computation", "refresh", "ttl", "stalePolicy"], properties);
         Assert.False(Schema["additionalProperties"]!.GetValue<bool>());
         Assert.Equal(["nonsense"], Problems(With(JsonNode.Parse(Minimal)!.AsObject(), "nonsense", "x")).Select(p => p.Field));
     }

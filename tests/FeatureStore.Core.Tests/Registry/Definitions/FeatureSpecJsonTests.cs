@@ -42,6 +42,32 @@ public sealed class FeatureSpecJsonTests
         Assert.Equal("""{"additionalProperties":{"minimum":0,"type":"number"},"type":"object"}""", written.Value.JsonSchema);
     }
 
+    [Theory]
+    [InlineData(null, StalePolicy.Flag, null)]
+    [InlineData("flag", StalePolicy.Flag, null)]
+    [InlineData("omit", StalePolicy.Omit, "omit")]
+    public void The_stale_policy_defaults_to_flag_and_is_written_only_when_omit(string? policy, StalePolicy expected, string? written)
+    {
+        var json = policy is null ? BookingRate : BookingRate.Replace("\"ttl\": \"48h\"", $"\"ttl\": \"48h\", \"stalePolicy\": \"{policy}\"", StringComparison.Ordinal);
+
+        var spec = ReadValid(json);
+
+        Assert.Equal(expected, spec.StalePolicy);
+        Assert.Equal(written, (string?)FeatureSpecJson.ToJson(spec)["stalePolicy"]);
+    }
+
+    [Fact]
+    public void An_unknown_stale_policy_is_a_problem_and_changing_it_is_minor()
+    {
+        var problems = new List<DefinitionProblem>();
+        FeatureSpecJson.Read(JsonDocument.Parse(BookingRate.Replace("\"ttl\": \"48h\"", "\"ttl\": \"48h\", \"stalePolicy\": \"drop\"", StringComparison.Ordinal)).RootElement, "t", problems);
+        var flag = ReadValid(BookingRate);
+        var omit = flag with { StalePolicy = StalePolicy.Omit };
+
+        Assert.Equal("stalePolicy", Assert.Single(problems).Field);
+        Assert.Equal(ChangeKind.Minor, ChangeClassifier.Classify(flag, omit).Kind);
+    }
+
     [Fact]
     public void A_valid_definition_reads_into_every_field()
     {
