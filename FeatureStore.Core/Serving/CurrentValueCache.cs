@@ -14,6 +14,7 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
 {
     private readonly ConcurrentDictionary<FeatureKey, Entry> _entries = new();
     private readonly CacheOptions _options = options.Value;
+    private readonly Lock _writes = new();
     private long _evictions;
     private volatile bool _listening;
 
@@ -50,20 +51,24 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(found);
-        if (!IsActive || Generation != generation)
+        // Under the same lock as evictions: an eviction cannot slip between the check and the fill.
+        lock (_writes)
         {
-            return;
-        }
+            if (!IsActive || Generation != generation)
+            {
+                return;
+            }
 
-        if (_entries.Count > _options.MaxEntries)
-        {
-            _entries.Clear();
-        }
+            if (_entries.Count > _options.MaxEntries)
+            {
+                _entries.Clear();
+            }
 
-        var now = clock.GetUtcNow();
-        foreach (var key in keys)
-        {
-            _entries[key] = new Entry(found.GetValueOrDefault(key), now);
+            var now = clock.GetUtcNow();
+            foreach (var key in keys)
+            {
+                _entries[key] = new Entry(found.GetValueOrDefault(key), now);
+            }
         }
     }
 
@@ -71,27 +76,36 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
     public void Evict(IEnumerable<FeatureKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        Interlocked.Increment(ref _evictions);
-        foreach (var key in keys)
+        lock (_writes)
         {
-            _entries.TryRemove(key, out _);
+            Interlocked.Increment(ref _evictions);
+            foreach (var key in keys)
+            {
+                _entries.TryRemove(key, out _);
+            }
         }
     }
 
     /// <summary>Notices are (again) being received: the cache may serve. Starts empty.</summary>
     public void StartListening()
     {
-        Interlocked.Increment(ref _evictions);
-        _entries.Clear();
-        _listening = true;
+        lock (_writes)
+        {
+            Interlocked.Increment(ref _evictions);
+            _entries.Clear();
+            _listening = true;
+        }
     }
 
     /// <summary>Notices may be lost (subscription down): stop serving from the cache and forget it.</summary>
     public void StopListening()
     {
-        _listening = false;
-        Interlocked.Increment(ref _evictions);
-        _entries.Clear();
+        lock (_writes)
+        {
+            _listening = false;
+            Interlocked.Increment(ref _evictions);
+            _entries.Clear();
+        }
     }
 
     private sealed record Entry(StoredValue? Value, DateTimeOffset CachedAt);

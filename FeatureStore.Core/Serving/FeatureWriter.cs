@@ -51,9 +51,16 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
                 continue;
             }
 
+            if (input.ValidFrom > clock.GetUtcNow() + FutureTolerance)
+            {
+                // A future value would be "current" now but not "as of now": the two reads must agree.
+                problems.Add(new(input.Reference, field + ".validFrom", $"{input.ValidFrom:O} is in the future; a value holds from when it became true"));
+                continue;
+            }
+
             var spec = version.Spec;
             writes.Add(new ValueWrite(new FeatureKey(spec.Name, version.Version.Major, spec.EntityType, input.EntityId), version.Version.ToString(),
-                input.Value, spec.Value.Kind.ToWireName(), input.ValidFrom, spec.TimeToLive));
+                input.Value, spec.Value.Kind.ToWireName(), ToMicroseconds(input.ValidFrom), spec.TimeToLive));
         }
 
         if (problems.Count > 0)
@@ -61,16 +68,18 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
             throw new InvalidValuesException(problems);
         }
 
-        var startedAt = clock.GetUtcNow();
         var current = await offline.WriteAsync(writes, cancellationToken);
+
+        // Committed: what follows must run even if the caller goes away, or caches and Redis fall behind.
         try
         {
-            await online.WriteAsync(current, cancellationToken);
+            await online.WriteAsync(current, CancellationToken.None);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // The values are committed in Postgres (the durable copy); the repair copies them to Redis once it answers.
-            repair.Missed(startedAt);
+            // Postgres' own clock stamped these rows: compare like with like.
+            repair.Missed(current.Count == 0 ? clock.GetUtcNow() : current.Min(v => v.ComputedAt));
             logger.LogError("Values were stored but the online store could not be updated ({Message}); they will be copied to it when it answers", error.Message);
         }
 
@@ -78,7 +87,7 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         cache.Evict(current.Select(v => v.Key));
         try
         {
-            await changes.PublishAsync([.. current.Select(v => v.Key)], cancellationToken);
+            await changes.PublishAsync([.. current.Select(v => v.Key)], CancellationToken.None);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -88,4 +97,10 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
 
         return current;
     }
+
+    // Clocks of writers and the database drift a little; anything beyond is a mistake, not skew.
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    // Postgres keeps microseconds: two instants that differ below that are one row.
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant) => new(instant.UtcTicks - (instant.UtcTicks % 10), TimeSpan.Zero);
 }

@@ -12,6 +12,7 @@ public sealed class OnlineRepair(IOfflineStore offline, IOnlineStore online, IVa
 {
     private readonly Lock _gate = new();
     private DateTimeOffset? _missedSince;
+    private long _misses;
 
     /// <summary>True while some write has not reached the online store.</summary>
     public bool IsPending
@@ -25,12 +26,13 @@ public sealed class OnlineRepair(IOfflineStore offline, IOnlineStore online, IVa
         }
     }
 
-    /// <summary>Records that writes begun at <paramref name="writeStartedAt"/> did not reach the online store.</summary>
+    /// <summary>Records that writes stamped (by Postgres) at or after <paramref name="writeStartedAt"/> did not reach the online store.</summary>
     public void Missed(DateTimeOffset writeStartedAt)
     {
         lock (_gate)
         {
             _missedSince = _missedSince is { } earlier && earlier < writeStartedAt ? earlier : writeStartedAt;
+            _misses++;
         }
     }
 
@@ -38,6 +40,7 @@ public sealed class OnlineRepair(IOfflineStore offline, IOnlineStore online, IVa
     public async Task<bool> TryRepairAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset since;
+        long misses;
         lock (_gate)
         {
             if (_missedSince is not { } missed)
@@ -46,6 +49,7 @@ public sealed class OnlineRepair(IOfflineStore offline, IOnlineStore online, IVa
             }
 
             since = missed;
+            misses = _misses;
         }
 
         try
@@ -57,7 +61,7 @@ public sealed class OnlineRepair(IOfflineStore offline, IOnlineStore online, IVa
             lock (_gate)
             {
                 // A write that failed while we repaired stays pending.
-                if (_missedSince == since)
+                if (_misses == misses)
                 {
                     _missedSince = null;
                 }

@@ -12,6 +12,7 @@ public sealed class RegistryCache(IFeatureRegistry registry, TimeProvider clock)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
+    private long _invalidations;
 
     /// <summary>How stale a snapshot may be before a read reloads it (changes made elsewhere show up within this).</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromSeconds(1);
@@ -33,8 +34,14 @@ public sealed class RegistryCache(IFeatureRegistry registry, TimeProvider clock)
             }
 
             var loadedAt = clock.GetUtcNow();
+            var invalidations = Interlocked.Read(ref _invalidations);
             var features = (await registry.ListAsync(new FeatureQuery(), cancellationToken)).ToDictionary(f => f.Name, StringComparer.Ordinal);
-            _snapshot = new Snapshot(features, loadedAt);
+            // A change made while this reload ran may be missing from it: keep it for this read only.
+            if (Interlocked.Read(ref _invalidations) == invalidations)
+            {
+                _snapshot = new Snapshot(features, loadedAt);
+            }
+
             return features;
         }
         finally
@@ -44,7 +51,11 @@ public sealed class RegistryCache(IFeatureRegistry registry, TimeProvider clock)
     }
 
     /// <summary>Forgets the snapshot: the next read reloads it (called after this process changes the registry).</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _invalidations);
+        _snapshot = null;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _reload.Dispose();

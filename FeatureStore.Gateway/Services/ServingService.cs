@@ -34,6 +34,11 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
             throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {MaxTrainingRows} rows per trainingSet request, not {rows.Count}");
         }
 
+        if (features.Count > EntityGraphType.MaxNames)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {EntityGraphType.MaxNames} features per trainingSet request, not {features.Count}");
+        }
+
         await RequireEntityTypeAsync(type, cancellationToken);
         return rows.Select(r => new TrainingRowRef(type, Convert.ToString(r["id"], System.Globalization.CultureInfo.InvariantCulture)!, (DateTimeOffset)r["timestamp"]!, features)).ToList();
     }
@@ -59,10 +64,15 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
                 throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch, $"{pin.Name} describes {version.Spec.EntityType} entities, not {type}");
             }
 
-            lines.Add((pin.Name, version.Version.Major));
+            // Unpinned readers get the active line, or the split's candidate line: list entities of either.
+            lines.Add((pin.Name, pin.IsUnpinned ? feature.ActiveVersion.Major : version.Version.Major));
+            if (pin.IsUnpinned && feature.Split is { } split)
+            {
+                lines.Add((pin.Name, split.Candidate.Major));
+            }
         }
 
-        var ids = await offline.EntitiesAsOfAsync(lines, type, asOf, EntityPage.Decode(after), first + 1, cancellationToken);
+        var ids = await offline.EntitiesAsOfAsync([.. lines.Distinct()], type, asOf, EntityPage.Decode(after), first + 1, cancellationToken);
         return new EntityPage([.. ids.Take(first).Select(id => new EntityRef(type, id, asOf))], ids.Count > first);
     }
 

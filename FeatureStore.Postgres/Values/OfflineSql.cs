@@ -7,6 +7,18 @@ namespace FeatureStore.Postgres.Values;
 internal static class OfflineSql
 {
     /// <summary>
+    /// Serializes writers of the same keys: every key hashes to one of 256 stripes, and a writer
+    /// takes its stripes' transaction locks in ascending order (no deadlocks) before touching rows,
+    /// so two batches never re-chain or refresh the same key from different snapshots.
+    /// </summary>
+    public const string LockKeys = """
+        SELECT pg_advisory_xact_lock(1718812672 + stripe) -- 0x66730000 ("fs" and a stripe)
+        FROM (SELECT DISTINCT abs(hashtext(t.feature_id::text || '/' || t.line || '/' || t.entity_type || '/' || t.entity_id)) % 256 AS stripe
+              FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)) s
+        ORDER BY stripe
+        """;
+
+    /// <summary>
     /// 1. Expand the batch. 2. Insert each value; the same (feature, line, entity, valid_from)
     /// again replaces it (idempotent rewrites and corrections).
     /// </summary>
@@ -64,6 +76,7 @@ internal static class OfflineSql
         ON CONFLICT (feature_id, version_major, entity_type, entity_id)
         DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
                       computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
+        WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
         RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value::text, n.valid_from, n.computed_at
         """;
 

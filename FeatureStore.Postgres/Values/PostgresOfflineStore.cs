@@ -31,6 +31,12 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         var entityIds = batch.Select(w => w.Key.EntityId).ToArray();
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locks = new NpgsqlCommand(OfflineSql.LockKeys, connection, transaction))
+        {
+            AddKeys(locks, featureIds, lines, entityTypes, entityIds);
+            await locks.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction))
         {
             upsert.Parameters.AddWithValue("feature_ids", featureIds);

@@ -16,18 +16,27 @@ internal sealed class CacheInvalidationListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var subscribed = false;
         redis.ConnectionFailed += (_, e) =>
         {
             cache.StopListening();
             logger.LogWarning("Redis connection lost ({Failure}); in-process cache off until it is back", e.FailureType);
         };
-        redis.ConnectionRestored += (_, _) => cache.StartListening();
+        // Only the subscription connection carries notices, and only once we have subscribed.
+        redis.ConnectionRestored += (_, e) =>
+        {
+            if (subscribed && e.ConnectionType == ConnectionType.Subscription)
+            {
+                cache.StartListening();
+            }
+        };
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await redis.GetSubscriber().SubscribeAsync(changes.Channel, (_, message) => cache.Evict(RedisValueChanges.Parse(message.ToString())));
+                subscribed = true;
                 cache.StartListening();
                 logger.LogInformation("In-process cache on, evicting on notices from {Channel}", changes.Channel);
                 return;

@@ -50,7 +50,8 @@ internal sealed class RedisOnlineStore(IConnectionMultiplexer redis, IOptions<Re
         var database = redis.GetDatabase();
         var batch = database.CreateBatch();
         var writes = values.GroupBy(v => _keys.Entity(v.Key))
-            .Select(g => batch.HashSetAsync(g.Key, [.. g.Select(v => new HashEntry(RedisKeys.Field(v.Key), RedisValuePayload.Write(v)))]))
+            .Select(g => batch.ScriptEvaluateAsync(NewerOnlyScript.Lua, [(RedisKey)g.Key],
+                [.. g.SelectMany(v => new RedisValue[] { RedisKeys.Field(v.Key), RedisValuePayload.Write(v), RedisValuePayload.Micros(v.ValidFrom), RedisValuePayload.Micros(v.ComputedAt) })]))
             .ToList();
         batch.Execute();
         await Task.WhenAll(writes).WaitAsync(cancellationToken);

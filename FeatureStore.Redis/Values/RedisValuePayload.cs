@@ -3,7 +3,7 @@ using FeatureStore.Core.Values;
 
 namespace FeatureStore.Redis.Values;
 
-/// <summary>A value as stored in a hash field: <c>{"v":value,"ver":"1.2.0","from":ms,"at":ms}</c> (Unix milliseconds).</summary>
+/// <summary>A value as stored in a hash field: <c>{"v":value,"ver":"1.2.0","from":µs,"at":µs}</c> (Unix microseconds, Postgres' precision).</summary>
 internal static class RedisValuePayload
 {
     public static string Write(StoredValue value)
@@ -15,8 +15,8 @@ internal static class RedisValuePayload
             json.WritePropertyName("v");
             value.Value.WriteTo(json);
             json.WriteString("ver", value.Version);
-            json.WriteNumber("from", value.ValidFrom.ToUnixTimeMilliseconds());
-            json.WriteNumber("at", value.ComputedAt.ToUnixTimeMilliseconds());
+            json.WriteNumber("from", Micros(value.ValidFrom));
+            json.WriteNumber("at", Micros(value.ComputedAt));
             json.WriteEndObject();
         }
 
@@ -31,8 +31,12 @@ internal static class RedisValuePayload
             key,
             root.GetProperty("ver").GetString()!,
             root.GetProperty("v").Clone(),
-            DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("from").GetInt64()),
+            FromMicros(root.GetProperty("from").GetInt64()),
             null,
-            DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("at").GetInt64()));
+            FromMicros(root.GetProperty("at").GetInt64()));
     }
+
+    public static long Micros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    private static DateTimeOffset FromMicros(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
 }

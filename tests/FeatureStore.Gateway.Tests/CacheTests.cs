@@ -15,13 +15,27 @@ public sealed class CacheTests(InfrastructureFixture infrastructure) : ServingTe
         await WriteAsync(Value(Rate, "u1", 2, "2026-01-02T00:00:00Z"));
 
         var first = (await FeaturesAsync("user", "u1", [Rate]))[0];
-        var second = (await FeaturesAsync("user", "u1", [Rate]))[0];
+        // This write's own notice also comes back to this gateway and may evict once more: read until cached.
+        var cached = await ReadUntilCachedAsync();
         await WriteAsync(Value(Rate, "u1", 3, "2026-01-03T00:00:00Z"));
         var afterWrite = (await FeaturesAsync("user", "u1", [Rate]))[0];
 
         Assert.Equal("2 ONLINE", $"{first.GetProperty("value").GetRawText()} {first.GetProperty("source").GetString()}");
-        Assert.Equal("2 CACHE", $"{second.GetProperty("value").GetRawText()} {second.GetProperty("source").GetString()}");
+        Assert.Equal("2 CACHE", $"{cached.GetProperty("value").GetRawText()} {cached.GetProperty("source").GetString()}");
         Assert.Equal("3 ONLINE", $"{afterWrite.GetProperty("value").GetRawText()} {afterWrite.GetProperty("source").GetString()}");
+    }
+
+    private async Task<System.Text.Json.JsonElement> ReadUntilCachedAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = (await FeaturesAsync("user", "u1", [Rate]))[0];
+            if (value.GetProperty("source").GetString() == "CACHE" || clock.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                return value;
+            }
+        }
     }
 
     [Fact]

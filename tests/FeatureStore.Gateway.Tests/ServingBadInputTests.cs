@@ -10,7 +10,7 @@ public sealed class ServingBadInputTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task A_batch_with_one_bad_value_writes_nothing_and_lists_every_problem()
     {
-        var body = await WriteAsync(
+        var body = await WriteExpectingErrorsAsync(
             Value(Rate, "u1", 0.5, "2026-01-01T00:00:00Z"),
             Value(Rate, "u2", "high", "2026-01-01T00:00:00Z"),
             Value(Embedding, "m1", new[] { 0.1, 0.2 }, "2026-01-01T00:00:00Z"),
@@ -73,5 +73,14 @@ public sealed class ServingBadInputTests(InfrastructureFixture infrastructure) :
 
         Assert.Equal(JsonValueKind.Undefined, body.TryGetProperty("data", out var data) ? data.ValueKind : JsonValueKind.Undefined);
         Assert.Contains("validFrom", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_valid_from_the_future_is_refused_so_now_and_as_of_now_agree()
+    {
+        var body = await WriteExpectingErrorsAsync(Value(Rate, "u1", 1, DateTimeOffset.UtcNow.AddDays(1).ToString("O")));
+
+        Assert.Equal("INVALID_VALUE", GraphQLTestClient.ErrorCode(body));
+        Assert.Equal("values[0].validFrom", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("problems")[0].GetProperty("field").GetString());
     }
 }

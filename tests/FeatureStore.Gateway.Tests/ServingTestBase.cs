@@ -59,8 +59,16 @@ public abstract class ServingTestBase(InfrastructureFixture infrastructure, stri
         computation = new { source = "messages", aggregation = "mode", field = "intent" },
     };
 
-    /// <summary>Writes values through the API; returns the whole response.</summary>
-    protected Task<JsonElement> WriteAsync(params object[] values) =>
+    /// <summary>Writes values through the API and fails the test if the write reports any error.</summary>
+    protected async Task<JsonElement> WriteAsync(params object[] values)
+    {
+        var body = await WriteExpectingErrorsAsync(values);
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        return body;
+    }
+
+    /// <summary>Writes values through the API; returns the whole response, errors included.</summary>
+    protected Task<JsonElement> WriteExpectingErrorsAsync(params object[] values) =>
         Client.QueryAsync("mutation($v: [FeatureValueInput!]!) { writeFeatureValues(values: $v) { written } }", new { v = values });
 
     protected static object Value(string feature, string entityId, object? value, string validFrom) => new { feature, entityId, value, validFrom };
