@@ -19,7 +19,7 @@ internal sealed class RegistryService(IFeatureRegistry registry, RegistryCache c
     public async Task<FeatureView> GetAsync(string name, string? version, CancellationToken cancellationToken)
     {
         var feature = await RequireAsync(name, cancellationToken);
-        var shown = version is null ? feature.Active : FeatureDefinitionType.VersionArgument(feature, version);
+        var shown = version is null ? feature.Active : VersionArguments.Find(feature, version);
         WarnIfDeprecated(feature.Name, shown);
         return new FeatureView(feature, shown);
     }
@@ -69,13 +69,13 @@ internal sealed class RegistryService(IFeatureRegistry registry, RegistryCache c
     }
 
     public async Task<FeatureView> DeprecateAsync(string name, string version, string reason, DateTimeOffset sunsetAt, CancellationToken cancellationToken) =>
-        View(await registry.DeprecateAsync(name, ParseVersion(version), reason, sunsetAt, request.Actor, cancellationToken));
+        View(await registry.DeprecateAsync(name, VersionArguments.Parse(version), reason, sunsetAt, request.Actor, cancellationToken));
 
     public async Task<FeatureView> RollbackAsync(string name, string version, CancellationToken cancellationToken) =>
-        View(await registry.RollbackAsync(name, ParseVersion(version), request.Actor, cancellationToken));
+        View(await registry.RollbackAsync(name, VersionArguments.Parse(version), request.Actor, cancellationToken));
 
     public async Task<FeatureView> SetTrafficSplitAsync(string name, string candidate, double percent, CancellationToken cancellationToken) =>
-        View(await registry.SetTrafficSplitAsync(name, ParseVersion(candidate), (decimal)percent, request.Actor, cancellationToken));
+        View(await registry.SetTrafficSplitAsync(name, VersionArguments.Parse(candidate), (decimal)percent, request.Actor, cancellationToken));
 
     public async Task<FeatureView> ClearTrafficSplitAsync(string name, CancellationToken cancellationToken) =>
         View(await registry.ClearTrafficSplitAsync(name, request.Actor, cancellationToken));
@@ -101,9 +101,4 @@ internal sealed class RegistryService(IFeatureRegistry registry, RegistryCache c
         cache.Invalidate();
         return new FeatureView(feature, feature.Active);
     }
-
-    private static SemanticVersion ParseVersion(string text) =>
-        SemanticVersion.TryParse(text, out var version)
-            ? version
-            : throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{text}' is not a version of the form MAJOR.MINOR.PATCH");
 }

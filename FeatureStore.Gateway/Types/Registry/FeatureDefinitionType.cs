@@ -1,9 +1,8 @@
-using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.Definitions;
-using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Time;
+using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Scalars;
 using GraphQL;
 using GraphQL.Types;
@@ -43,21 +42,9 @@ internal sealed class FeatureDefinitionType : ObjectGraphType<FeatureView>
             .Argument<NonNullGraphType<StringGraphType>>("to")
             .Resolve(ctx =>
             {
-                var from = VersionArgument(ctx.Source.Feature, ctx.GetArgument<string>("from"));
-                var to = VersionArgument(ctx.Source.Feature, ctx.GetArgument<string>("to"));
+                var from = VersionArguments.Find(ctx.Source.Feature, ctx.GetArgument<string>("from"));
+                var to = VersionArguments.Find(ctx.Source.Feature, ctx.GetArgument<string>("to"));
                 return (from.Version.ToString(), to.Version.ToString(), ChangeClassifier.Classify(from.Spec, to.Spec));
             });
-    }
-
-    /// <summary>The version named by an argument, or a VERSION_NOT_FOUND error naming the ones that exist.</summary>
-    public static FeatureVersion VersionArgument(RegisteredFeature feature, string text)
-    {
-        if (!SemanticVersion.TryParse(text, out var version))
-        {
-            throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{text}' is not a version of the form MAJOR.MINOR.PATCH");
-        }
-
-        return feature.Find(version) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.VersionNotFound,
-            $"{feature.Name} has no version {version}; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}");
     }
 }
