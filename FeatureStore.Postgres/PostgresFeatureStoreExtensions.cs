@@ -33,7 +33,9 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<SchemaMigrator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFeatureRegistry, PostgresFeatureRegistry>();
+        services.AddSingleton<FeatureIds>();
         services.AddSingleton<IOfflineStore, PostgresOfflineStore>();
+        services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

@@ -18,6 +18,7 @@ public static class FeatureStoreHostingExtensions
             .Validate(o => o.MaxAge > TimeSpan.Zero && o.MaxEntries > 0, "FeatureStore:Cache needs a positive MaxAge and MaxEntries").ValidateOnStart();
         builder.Services.TryAddSingleton<CurrentValueCache>();
         builder.Services.TryAddSingleton<FeatureServer>();
+        builder.Services.TryAddSingleton<SimilaritySearch>();
         builder.Services.TryAddSingleton<FeatureWriter>();
         builder.Services.TryAddSingleton<OnlineRepair>();
         builder.Services.AddHostedService<OnlineRepairService>();

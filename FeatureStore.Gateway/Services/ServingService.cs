@@ -4,12 +4,13 @@ using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.Values;
+using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Types.Serving;
 
 namespace FeatureStore.Gateway.Services;
 
 /// <summary>What the entity and write fields do before the batch loader takes over: limits, entity types, input shapes.</summary>
-internal sealed class ServingService(RegistryCache registry, FeatureWriter writer, IOfflineStore offline, TimeProvider clock)
+internal sealed class ServingService(RegistryCache registry, FeatureWriter writer, IOfflineStore offline, SimilaritySearch similarity, RequestContext request, TimeProvider clock)
 {
     public const int MaxIds = 1_000;
     public const int MaxValues = 10_000;
@@ -74,6 +75,17 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
 
         var ids = await offline.EntitiesAsOfAsync([.. lines.Distinct()], type, asOf, EntityPage.Decode(after), first + 1, cancellationToken);
         return new EntityPage([.. ids.Take(first).Select(id => new EntityRef(type, id, asOf))], ids.Count > first);
+    }
+
+    public async Task<IReadOnlyList<SimilarEntity>> SimilarAsync(string feature, IReadOnlyList<double>? to, string? toEntity, int k, CancellationToken cancellationToken)
+    {
+        var found = await similarity.FindAsync(feature, to, toEntity, k, cancellationToken);
+        if (found.Warning is { } warning)
+        {
+            request.Warn("DEPRECATED_VERSION", warning);
+        }
+
+        return [.. found.Neighbors.Select(n => new SimilarEntity(new EntityRef(found.EntityType, n.EntityId, null), n.Distance, n.ValidFrom))];
     }
 
     private async Task RequireEntityTypeAsync(string type, CancellationToken cancellationToken)

@@ -45,6 +45,15 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx => await Serving(ctx).TrainingSetAsync(ctx.GetArgument<string>("type"),
                 ctx.GetArgument<List<Dictionary<string, object?>>>("rows"), ctx.GetArgument<List<string>>("features"), ctx.CancellationToken));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarEntityGraphType>>>>("similar")
+            .Description("The k entities whose current value of a vector feature is nearest (cosine) to a vector or to another entity's value; HNSW index on pgvector.")
+            .Argument<NonNullGraphType<StringGraphType>>("feature", "A vector feature: name (active version) or name@major.")
+            .Argument<ListGraphType<NonNullGraphType<FloatGraphType>>>("to", "The query vector (exactly one of to and toEntity).")
+            .Argument<IdGraphType>("toEntity", "Search near this entity's current vector; the entity itself is left out.")
+            .Argument<NonNullGraphType<IntGraphType>>("k", "How many neighbours, 1..1000.")
+            .ResolveAsync(async ctx => await Serving(ctx).SimilarAsync(ctx.GetArgument<string>("feature"), ctx.GetArgument<List<double>?>("to"),
+                ctx.GetArgument<string?>("toEntity"), ctx.GetArgument<int>("k"), ctx.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureDefinitionType>>>>("featureDefinitions")
             .Description("Registered features, ordered by name, optionally filtered.")
             .Argument<StringGraphType>("entityType")

@@ -14,6 +14,7 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<ComputationLogRow> ComputationLogs => Set<ComputationLogRow>();
     public DbSet<FeatureVersionRow> FeatureVersions => Set<FeatureVersionRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+    public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

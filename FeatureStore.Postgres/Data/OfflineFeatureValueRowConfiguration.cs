@@ -16,7 +16,7 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         // Values are kept per major version (a value line): only a MAJOR change alters what they mean.
         row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
         row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
-        row.Property(r => r.EntityId).HasColumnName("entity_id");
+        row.Property(r => r.EntityId).HasColumnName("entity_id").UseCollation(EntityIds.Collation);
         row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
         row.Property(r => r.ValueType).HasColumnName("value_type");
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");
@@ -25,11 +25,11 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Restrict);
 
         // The design's UNIQUE (feature_id, entity_type, entity_id, valid_from) and its lookup index
-        // (same columns, valid_from DESC) are one index here: point-in-time reads want the newest
-        // valid_from at or before t, and a second copy of the same keys would only slow writes.
+        // are one index here, ascending: point-in-time reads walk it backwards (newest valid_from at
+        // or before t), the training-set export reads it forwards (entities in order, each one's
+        // history oldest first), and a second copy of the same keys would only slow writes.
         row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
             .IsUnique()
-            .IsDescending(false, false, false, false, true)
             .HasDatabaseName("idx_feature_values_offline_lookup");
         row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
     }

@@ -13,7 +13,7 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
         row.Property(r => r.EntityType).HasColumnName("entity_type");
         row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
         row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
-        row.Property(r => r.EntityId).HasColumnName("entity_id");
+        row.Property(r => r.EntityId).HasColumnName("entity_id").UseCollation(EntityIds.Collation);
         row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
         row.Property(r => r.ComputedAt).HasColumnName("computed_at");
         // Freshness is judged from when the value became true (valid_from), not when it was written.

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Pgvector;
 
 #nullable disable
 
@@ -323,7 +324,8 @@ namespace FeatureStore.Postgres.Migrations
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("entity_id");
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
@@ -372,7 +374,6 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasIndex("FeatureId", "VersionMajor", "EntityType", "EntityId", "ValidFrom")
                         .IsUnique()
-                        .IsDescending(false, false, false, false, true)
                         .HasDatabaseName("idx_feature_values_offline_lookup");
 
                     b.ToTable("ai_feature_values_offline", null, t =>
@@ -399,7 +400,8 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.Property<string>("EntityId")
                         .HasColumnType("text")
-                        .HasColumnName("entity_id");
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
@@ -433,6 +435,39 @@ namespace FeatureStore.Postgres.Migrations
                     b.ToTable("ai_feature_values_online", (string)null);
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.VectorValueRow", b =>
+                {
+                    b.Property<Guid>("FeatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_major");
+
+                    b.Property<string>("EntityType")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<Vector>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("vector")
+                        .HasColumnName("embedding");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("FeatureId", "VersionMajor", "EntityType", "EntityId");
+
+                    b.ToTable("ai_feature_vectors", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.ComputationLogRow", b =>
                 {
                     b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
@@ -460,6 +495,15 @@ namespace FeatureStore.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FeatureStore.Postgres.Data.OnlineFeatureValueRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.VectorValueRow", b =>
                 {
                     b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
                         .WithMany()

@@ -5,7 +5,9 @@ using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Postgres.Data;
+using FeatureStore.Postgres.Values;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FeatureStore.Postgres.Registry;
 
@@ -13,7 +15,7 @@ namespace FeatureStore.Postgres.Registry;
 /// The registry on Postgres: <c>ai_feature_registry</c> (one row per feature, mirroring its active
 /// version), <c>ai_feature_versions</c> (immutable history) and <c>ai_feature_audit_log</c>.
 /// </summary>
-internal sealed class PostgresFeatureRegistry(IDbContextFactory<FeatureStoreDbContext> contexts, TimeProvider clock) : IFeatureRegistry
+internal sealed class PostgresFeatureRegistry(IDbContextFactory<FeatureStoreDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider clock) : IFeatureRegistry
 {
     public async Task<RegistryPlan> PlanAsync(IReadOnlyList<FeatureSpec> definitions, CancellationToken cancellationToken)
     {
@@ -22,7 +24,16 @@ internal sealed class PostgresFeatureRegistry(IDbContextFactory<FeatureStoreDbCo
         return RegistryPlanner.Plan(current.ToDictionary(c => c.Key, c => c.Value.Feature.Latest.Spec), definitions);
     }
 
-    public Task<RegistryPlan> ApplyAsync(IReadOnlyList<FeatureSpec> definitions, string actor, CancellationToken cancellationToken) =>
+    public async Task<RegistryPlan> ApplyAsync(IReadOnlyList<FeatureSpec> definitions, string actor, CancellationToken cancellationToken)
+    {
+        var plan = await ApplyVersionsAsync(definitions, actor, cancellationToken);
+        // A new vector line gets its HNSW index now, while it has no rows and building is instant.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await VectorIndexes.EnsureAsync(connection, cancellationToken);
+        return plan;
+    }
+
+    private Task<RegistryPlan> ApplyVersionsAsync(IReadOnlyList<FeatureSpec> definitions, string actor, CancellationToken cancellationToken) =>
         RegistryTransaction.RunAsync(contexts, async (db, ct) =>
         {
             var current = await LoadAsync(db, definitions.Select(d => d.Name).Distinct().ToList(), ct);

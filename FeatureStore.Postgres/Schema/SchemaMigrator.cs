@@ -1,4 +1,5 @@
 using FeatureStore.Postgres.Data;
+using FeatureStore.Postgres.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -38,6 +39,8 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
             await context.Database.MigrateAsync(cancellationToken);
             // Types created by migrations (the vector extension) must be visible to pooled connections.
             await lockConnection.ReloadTypesAsync(cancellationToken);
+            // Vector lines registered before their indexes existed (upgrades) get them here.
+            await VectorIndexes.EnsureAsync(lockConnection, cancellationToken);
             return pending;
         }
         finally

@@ -81,6 +81,30 @@ internal static class OfflineSql
         """;
 
     /// <summary>
+    /// Mirrors the touched vector keys' current values (from the online copy, just refreshed) into
+    /// the pgvector table that similarity search reads: 1. the keys' current rows, 2. arrays are
+    /// upserted as vectors, 3. keys whose current value is null leave the table.
+    /// </summary>
+    public const string SyncVectors = """
+        WITH touched AS (
+            SELECT DISTINCT feature_id, line, entity_type, entity_id
+            FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)),
+        current AS (
+            SELECT n.feature_id, n.version_major, n.entity_type, n.entity_id, n.value, n.valid_from
+            FROM ai_feature_values_online n
+            JOIN touched t ON (n.feature_id, n.version_major, n.entity_type, n.entity_id) = (t.feature_id, t.line, t.entity_type, t.entity_id)),
+        cleared AS (
+            DELETE FROM ai_feature_vectors v USING current c
+            WHERE (v.feature_id, v.version_major, v.entity_type, v.entity_id) = (c.feature_id, c.version_major, c.entity_type, c.entity_id)
+              AND jsonb_typeof(c.value) <> 'array')
+        INSERT INTO ai_feature_vectors (feature_id, version_major, entity_type, entity_id, embedding, valid_from)
+        SELECT feature_id, version_major, entity_type, entity_id, (value::text)::vector, valid_from
+        FROM current WHERE jsonb_typeof(value) = 'array'
+        ON CONFLICT (feature_id, version_major, entity_type, entity_id)
+        DO UPDATE SET embedding = EXCLUDED.embedding, valid_from = EXCLUDED.valid_from
+        """;
+
+    /// <summary>
     /// Point-in-time read: 1. expand the points (key + instant, sent sorted by key then instant so
     /// consecutive lookups hit neighbouring index pages), 2. for each, the row with the greatest
     /// valid_from at or before its instant, found by walking the lookup index backwards (LIMIT 1).

@@ -1,16 +1,14 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry;
 using FeatureStore.Core.Values;
 using Npgsql;
 
 namespace FeatureStore.Postgres.Values;
 
 /// <summary>The offline store (history) and the durable online copy on Postgres; see <see cref="OfflineSql"/>.</summary>
-internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOfflineStore
+internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureIds registryIds) : IOfflineStore
 {
-    // Registry ids never change once a feature exists, so one lookup per name per process.
-    private readonly ConcurrentDictionary<string, Guid> _featureIds = new(StringComparer.Ordinal);
+    private static readonly string VectorType = FeatureValueType.Vector.ToWireName();
 
     public async Task<IReadOnlyList<StoredValue>> WriteAsync(IReadOnlyList<ValueWrite> writes, CancellationToken cancellationToken)
     {
@@ -23,7 +21,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         // The same (key, valid_from) twice in one batch: the last one wins, as two calls would.
         var batch = writes.GroupBy(w => (w.Key, w.ValidFrom)).Select(g => g.Last()).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await FeatureIdsAsync(connection, batch.Select(w => w.Key.Feature), cancellationToken);
+        var ids = await registryIds.ResolveAsync(connection, batch.Select(w => w.Key.Feature), cancellationToken);
         var names = ids.ToDictionary(kv => kv.Value, kv => kv.Key);
         var featureIds = batch.Select(w => ids[w.Key.Feature]).ToArray();
         var lines = batch.Select(w => w.Key.ValueLine).ToArray();
@@ -69,6 +67,14 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
             }
         }
 
+        var vectors = batch.Select((w, i) => (w, i)).Where(x => x.w.ValueType == VectorType).Select(x => x.i).ToList();
+        if (vectors.Count > 0)
+        {
+            await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
+            AddKeys(sync, [.. vectors.Select(i => featureIds[i])], [.. vectors.Select(i => lines[i])], [.. vectors.Select(i => entityTypes[i])], [.. vectors.Select(i => entityIds[i])]);
+            await sync.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return current;
     }
@@ -95,7 +101,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
     {
         ArgumentNullException.ThrowIfNull(lines);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await FeatureIdsAsync(connection, lines.Select(l => l.Feature), cancellationToken);
+        var ids = await registryIds.ResolveAsync(connection, lines.Select(l => l.Feature), cancellationToken);
         await using var command = new NpgsqlCommand(OfflineSql.EntitiesAsOf, connection);
         command.Parameters.AddWithValue("feature_ids", lines.Select(l => ids[l.Feature]).ToArray());
         command.Parameters.AddWithValue("lines", lines.Select(l => l.ValueLine).ToArray());
@@ -139,7 +145,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await FeatureIdsAsync(connection, keys.Select(k => k.Feature), cancellationToken);
+        var ids = await registryIds.ResolveAsync(connection, keys.Select(k => k.Feature), cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         AddKeys(command, [.. keys.Select(k => ids[k.Feature])], [.. keys.Select(k => k.ValueLine)], [.. keys.Select(k => k.EntityType)], [.. keys.Select(k => k.EntityId)]);
         parameters(command);
@@ -154,27 +160,6 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource) : IOffli
         }
 
         return found;
-    }
-
-    private async Task<Dictionary<string, Guid>> FeatureIdsAsync(NpgsqlConnection connection, IEnumerable<string> features, CancellationToken cancellationToken)
-    {
-        var wanted = features.Distinct(StringComparer.Ordinal).ToList();
-        var missing = wanted.Where(n => !_featureIds.ContainsKey(n)).ToArray();
-        if (missing.Length > 0)
-        {
-            await using var command = new NpgsqlCommand("SELECT name, id FROM ai_feature_registry WHERE name = ANY(@names)", connection);
-            command.Parameters.AddWithValue("names", missing);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                _featureIds[reader.GetString(0)] = reader.GetGuid(1);
-            }
-        }
-
-        var unknown = wanted.Where(n => !_featureIds.ContainsKey(n)).ToList();
-        return unknown.Count == 0
-            ? wanted.ToDictionary(n => n, n => _featureIds[n], StringComparer.Ordinal)
-            : throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named {string.Join(", ", unknown.Select(n => $"'{n}'"))}");
     }
 
     private static void AddKeys(NpgsqlCommand command, Guid[] featureIds, int[] lines, string[] entityTypes, string[] entityIds)

@@ -31,12 +31,19 @@ public sealed class MigrationDataTests(InfrastructureFixture infrastructure)
                    ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.5', 'numeric', '2026-02-01T00:00:00Z');
             INSERT INTO ai_feature_values_online (feature_id, entity_type, entity_id, value, computed_at)
             VALUES ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.5', '2026-02-01T00:00:00Z');
+            INSERT INTO ai_feature_registry (id, name, feature_type, entity_type, description, refresh_schedule)
+            VALUES ('00000000-0000-0000-0000-000000000002', 'msg:embedding', 'vector', 'message', 'legacy', 'real-time');
+            INSERT INTO ai_feature_values_online (feature_id, entity_type, entity_id, value, computed_at)
+            VALUES ('00000000-0000-0000-0000-000000000002', 'message', 'm1', '[0.5, 0.25, 1]', '2026-02-01T00:00:00Z'),
+                   ('00000000-0000-0000-0000-000000000002', 'message', 'm2', '"not a vector"', '2026-02-01T00:00:00Z');
             """);
 
         await host.Services.GetRequiredService<Schema.SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
         Assert.Equal(2, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_offline WHERE version_major = 1 AND version = '1.0.0'"));
         Assert.Equal(1, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_online WHERE version_major = 1 AND value = '0.5'"));
+        // Current vectors are copied into the pgvector table that similarity search reads; malformed ones are left out.
+        Assert.Equal(["m1 [0.5,0.25,1]"], await Sql.StringsAsync(connectionString, "SELECT entity_id || ' ' || embedding::text FROM ai_feature_vectors"));
         var feature = await host.Services.GetRequiredService<IFeatureRegistry>().FindAsync("user:booking_rate", CancellationToken.None);
         Assert.NotNull(feature);
         Assert.Equal("1.0.0", feature.ActiveVersion.ToString());
