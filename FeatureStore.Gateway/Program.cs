@@ -1,5 +1,6 @@
 using FeatureStore.Gateway.Extensions;
 using FeatureStore.Gateway.GraphQL;
+using FeatureStore.Gateway.TrainingSets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGraphQLEndpoint("/graphql");
+app.MapTrainingSetExport("/training-sets");
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the gateway tests.</summary>

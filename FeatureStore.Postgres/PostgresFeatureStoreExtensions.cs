@@ -4,6 +4,7 @@ using FeatureStore.Postgres.Data;
 using FeatureStore.Postgres.Registry;
 using FeatureStore.Postgres.Schema;
 using FeatureStore.Postgres.Values;
+using FeatureStore.Core.TrainingSets;
 using FeatureStore.Core.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<FeatureIds>();
         services.AddSingleton<IOfflineStore, PostgresOfflineStore>();
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
+        services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

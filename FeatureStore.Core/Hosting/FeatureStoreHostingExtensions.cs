@@ -19,6 +19,7 @@ public static class FeatureStoreHostingExtensions
         builder.Services.TryAddSingleton<CurrentValueCache>();
         builder.Services.TryAddSingleton<FeatureServer>();
         builder.Services.TryAddSingleton<SimilaritySearch>();
+        builder.Services.TryAddSingleton<TrainingSets.TrainingSetExporter>();
         builder.Services.TryAddSingleton<FeatureWriter>();
         builder.Services.TryAddSingleton<OnlineRepair>();
         builder.Services.AddHostedService<OnlineRepairService>();

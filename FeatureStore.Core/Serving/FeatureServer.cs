@@ -1,6 +1,5 @@
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
-using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Values;
@@ -125,10 +124,9 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         var spec = plan.Version.Version.Spec;
         var kind = spec.Value.Kind.ToWireName();
         var readAt = request.AsOf ?? now;
-        if (value is null && RequestTimeTransforms.Handles(spec.Computation))
+        if (value is null && ServingRules.ComputeOnDemand(spec, readAt) is { } computed)
         {
-            // Nothing stored, but the value follows from the read instant alone: compute it with Core's transform.
-            var computed = RequestTimeTransforms.Compute(spec.Computation, readAt);
+            // Nothing stored, but the value follows from the read instant alone: computed with Core's transform.
             return new ServedValue(request.Reference, plan.Version.Version.Version.ToString(), computed, kind, readAt, null, now, ValueSource.OnDemand, false, plan.Version.Warning);
         }
 
@@ -137,9 +135,9 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
             return new ServedValue(request.Reference, plan.Version.Version.Version.ToString(), null, kind, null, null, null, ValueSource.Missing, false, plan.Version.Warning);
         }
 
-        var stale = spec.TimeToLive is { } ttl && readAt - value.ValidFrom > ttl;
+        var stale = ServingRules.IsStale(spec, value.ValidFrom, readAt);
         var source = request.AsOf is not null ? ValueSource.Offline : fromCache ? ValueSource.Cache : ValueSource.Online;
-        var served = stale && spec.StalePolicy == StalePolicy.Omit ? (System.Text.Json.JsonElement?)null : value.Value;
+        var served = ServingRules.Withholds(spec, stale) ? (System.Text.Json.JsonElement?)null : value.Value;
         return new ServedValue(request.Reference, value.Version, served, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
     }
 

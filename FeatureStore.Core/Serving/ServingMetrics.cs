@@ -15,4 +15,7 @@ public static class ServingMetrics
 
     /// <summary>Reads answered from the durable Postgres copy because the online store was unavailable.</summary>
     public static Counter<long> OnlineFallbacks { get; } = Meter.CreateCounter<long>("featurestore.online.fallbacks", description: "Reads served from Postgres because Redis was unavailable");
+
+    /// <summary>Rows written by the streaming training-set export.</summary>
+    public static Counter<long> ExportedRows { get; } = Meter.CreateCounter<long>("featurestore.export.rows", description: "Training-set rows exported over HTTP");
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Services;
+using FeatureStore.Gateway.TrainingSets;
 using FeatureStore.Gateway.Types;
 using FeatureStore.Postgres;
 using FeatureStore.Redis;
@@ -21,6 +22,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<RegistryService>();
         builder.Services.AddScoped<ServingService>();
         builder.Services.AddScoped<DataLoaders.FeatureBatchLoader>();
+        builder.Services.Configure<TrainingSetExportOptions>(builder.Configuration.GetSection("FeatureStore:TrainingSets"));
+        builder.Services.AddSingleton<TrainingSetExportGate>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)

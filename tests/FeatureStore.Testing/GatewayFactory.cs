@@ -5,8 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FeatureStore.Testing;
 
-/// <summary>The real gateway in-process, on a real Postgres database and Redis; <paramref name="services"/> may decorate its stores.</summary>
-public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString, Action<IServiceCollection>? services = null, string? redisKeyPrefix = null)
+/// <summary>
+/// The real gateway in-process, on a real Postgres database and Redis; <paramref name="services"/>
+/// may decorate its stores, <paramref name="settings"/> override configuration keys.
+/// </summary>
+public sealed class GatewayFactory(string postgresConnectionString, string redisConnectionString, Action<IServiceCollection>? services = null, string? redisKeyPrefix = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +20,11 @@ public sealed class GatewayFactory(string postgresConnectionString, string redis
         // Test classes share one Redis; a prefix per gateway keeps their values apart.
         builder.UseSetting("FeatureStore:Redis:KeyPrefix", redisKeyPrefix ?? "t" + Guid.NewGuid().ToString("N")[..12]);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

@@ -1,0 +1,111 @@
+using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry.Definitions;
+using FeatureStore.Core.Registry.State;
+using FeatureStore.Core.Registry.Versioning;
+using FeatureStore.Core.Serving;
+
+namespace FeatureStore.Core.TrainingSets;
+
+/// <summary>
+/// The streaming training-set export: a sort-merge as-of join of a staged spine with each feature
+/// line's history, both read in (entity, time) order, so memory stays bounded whatever the size
+/// and Postgres does ordered scans instead of one lookup per row. Versions, staleness and on-demand
+/// values follow the same rules as the gateway's reads (<see cref="ServingRules"/>, <see cref="VersionResolver"/>).
+/// </summary>
+public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clock)
+{
+    /// <summary>Most feature columns in one export (each value line read is one ordered scan and one connection).</summary>
+    public const int MaxFeatures = 64;
+
+    /// <summary>Resolves the columns before any row is read, so a bad reference fails the export up front.</summary>
+    /// <exception cref="FeatureStoreException">FEATURE_NOT_FOUND, VERSION_NOT_FOUND, VERSION_SUNSET, ENTITY_TYPE_MISMATCH, INVALID_ARGUMENT or LIMIT_EXCEEDED.</exception>
+    public async Task<IReadOnlyList<TrainingSetColumn>> PlanAsync(string entityType, IReadOnlyList<string> references, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        if (references.Count is 0 or > MaxFeatures)
+        {
+            throw new FeatureStoreException(references.Count == 0 ? FeatureStoreErrorCodes.InvalidArgument : FeatureStoreErrorCodes.LimitExceeded,
+                $"an export needs between 1 and {MaxFeatures} features, not {references.Count}");
+        }
+
+        var duplicate = references.GroupBy(r => r, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{duplicate.Key}' is asked for twice: columns must have distinct names");
+        }
+
+        var features = await registry.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return [.. references.Select(reference =>
+        {
+            var pin = VersionPin.TryParse(reference)
+                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
+            var feature = features.GetValueOrDefault(pin.Name) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var resolved = VersionResolver.Resolve(feature, pin, "", now);
+            if (resolved.Version.Spec.EntityType != entityType)
+            {
+                throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch, $"{pin.Name} describes {resolved.Version.Spec.EntityType} entities, not {entityType}");
+            }
+
+            return new TrainingSetColumn(reference, feature, pin, resolved);
+        })];
+    }
+
+    /// <summary>Joins every spine row with each column's value as of the row's timestamp; returns the number of rows written.</summary>
+    public async Task<long> ExportAsync(IReadOnlyList<TrainingSetColumn> columns, IStagedSpine spine, ITrainingSetWriter writer, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(spine);
+        ArgumentNullException.ThrowIfNull(writer);
+        var cursors = new Dictionary<(string Feature, int Line), HistoryCursor>();
+        try
+        {
+            foreach (var line in columns.SelectMany(c => c.ValueLines.Select(l => (c.Feature.Name, l))).Distinct())
+            {
+                cursors[line] = new HistoryCursor(spine.ReadHistoryAsync(line.Name, line.l, cancellationToken).GetAsyncEnumerator(cancellationToken));
+            }
+
+            var now = clock.GetUtcNow();
+            var values = new string?[columns.Count];
+            long written = 0;
+            await foreach (var row in spine.ReadOrderedAsync(cancellationToken))
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var column = columns[i];
+                    var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, row.EntityId, now) : column.Resolved;
+                    var stored = await cursors[(column.Feature.Name, version.ValueLine)].AsOfAsync(row.EntityId, row.Timestamp);
+                    values[i] = Cell(version.Version.Spec, stored, row.Timestamp);
+                }
+
+                await writer.WriteRowAsync(row, values, cancellationToken);
+                if (++written % ProgressEvery == 0)
+                {
+                    progress?.Report(written);
+                }
+            }
+
+            progress?.Report(written);
+            return written;
+        }
+        finally
+        {
+            foreach (var cursor in cursors.Values)
+            {
+                await cursor.DisposeAsync();
+            }
+        }
+    }
+
+    private const int ProgressEvery = 100_000;
+
+    private static string? Cell(FeatureSpec spec, HistoryRow? stored, DateTimeOffset at)
+    {
+        if (stored is null)
+        {
+            return ServingRules.ComputeOnDemand(spec, at)?.GetRawText();
+        }
+
+        return ServingRules.Withholds(spec, ServingRules.IsStale(spec, stored.ValidFrom, at)) ? null : stored.Json;
+    }
+}
