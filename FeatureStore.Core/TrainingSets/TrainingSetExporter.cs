@@ -66,6 +66,8 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
             }
 
             var now = clock.GetUtcNow();
+            // Without a split a column always reads one line: find its cursor once, not per row.
+            var fixedCursors = columns.Select(c => c.VersionPerEntity ? null : cursors[(c.Feature.Name, c.Resolved.ValueLine)]).ToArray();
             var values = new string?[columns.Count];
             long written = 0;
             await foreach (var row in spine.ReadOrderedAsync(cancellationToken))
@@ -74,7 +76,8 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
                 {
                     var column = columns[i];
                     var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, row.EntityId, now) : column.Resolved;
-                    var stored = await cursors[(column.Feature.Name, version.ValueLine)].AsOfAsync(row.EntityId, row.Timestamp);
+                    var cursor = fixedCursors[i] ?? cursors[(column.Feature.Name, version.ValueLine)];
+                    var stored = await cursor.AsOfAsync(row.EntityId, row.Timestamp);
                     values[i] = Cell(version.Version.Spec, stored, row.Timestamp);
                 }
 
