@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text;
+
+namespace FeatureStore.Core.Transformers.Text;
+
+/// <summary>
+/// The default embedder: local, deterministic, nothing from the network. The scheme (changing any
+/// part changes every stored vector, so it is pinned by a test):
+/// <list type="number">
+/// <item>Tokens as every text transformer sees them: lower case, accents dropped, emoji kept.</item>
+/// <item>Features: each word with weight 1, and the character trigrams of the word between boundary
+/// marks ("&lt;reservar&gt;" → "&lt;re", "res", ..., "ar&gt;") with weight 1/√(trigram count), so a word's
+/// subwords weigh as much as the word and "quiero"/"quisiera" or "cita"/"citas" still overlap.</item>
+/// <item>Feature hashing: XxHash64 (seed 0) of the feature's UTF-8 bytes; the hash modulo the dimension
+/// picks the component and its top bit the sign (+ or −), a random-sign projection that keeps inner
+/// products unbiased. The hash is fixed by its specification and sums run in a fixed order, so vectors
+/// are identical across processes and machines (only a Unicode table update in a new .NET, changing
+/// how some rare character folds, could move them; the pinned test would tell).</item>
+/// <item>The vector is scaled to unit length (L2), so cosine similarity is a dot product.</item>
+/// </list>
+/// A text without any word or emoji (empty, blank, only punctuation) gets the vector of the sentinel
+/// feature "∅": a fixed unit vector, never all zeros (cosine against zero is undefined), equal for
+/// every such text and nearly orthogonal to real texts.
+/// </summary>
+public sealed class HashingEmbedder : IEmbeddingProvider
+{
+    /// <summary>The configuration name of this provider.</summary>
+    public const string ProviderName = "hashing";
+
+    private const string EmptySentinel = "∅";
+
+    /// <inheritdoc />
+    public string Name => ProviderName;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, int dimension, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            vectors[i] = Embed(texts[i], dimension);
+        }
+
+        return Task.FromResult<IReadOnlyList<float[]>>(vectors);
+    }
+
+    /// <summary>The unit vector of <paramref name="text"/> with <paramref name="dimension"/> components.</summary>
+    public static float[] Embed(string text, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        var sums = new double[dimension];
+        var any = false;
+        foreach (var token in TextTokenizer.Tokenize(text))
+        {
+            any = true;
+            Add(sums, "w:" + token.Folded, 1);
+            if (!token.IsEmoji)
+            {
+                var bounded = "<" + token.Folded + ">";
+                var trigrams = bounded.Length - 2;
+                var weight = 1 / Math.Sqrt(trigrams);
+                for (var start = 0; start < trigrams; start++)
+                {
+                    Add(sums, string.Concat("c:", bounded.AsSpan(start, 3)), weight);
+                }
+            }
+        }
+
+        // Summed in a fixed order in doubles, one rounding to float at the end: the same bits everywhere.
+        var norm = Math.Sqrt(sums.Sum(s => s * s));
+        if (!any || norm == 0)
+        {
+            // Nothing to hash, or (vanishingly rare) features that cancelled out exactly.
+            Array.Clear(sums);
+            Add(sums, EmptySentinel, 1);
+            norm = 1;
+        }
+
+        var vector = new float[dimension];
+        for (var i = 0; i < dimension; i++)
+        {
+            vector[i] = (float)(sums[i] / norm);
+        }
+
+        return vector;
+    }
+
+    private static void Add(double[] sums, string feature, double weight)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(feature.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(feature, rented);
+            var hash = XxHash64.HashToUInt64(rented.AsSpan(0, written));
+            var index = (int)(hash % (ulong)sums.Length);
+            sums[index] += (hash >> 63) == 0 ? weight : -weight;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}

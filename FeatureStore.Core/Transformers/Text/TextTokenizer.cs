@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+
+namespace FeatureStore.Core.Transformers.Text;
+
+/// <summary>
+/// The one word splitter of the text transformers, so sentiment, questions and embeddings agree on
+/// what a word is: runs of letters and digits (an apostrophe between letters stays inside, so
+/// "don't" is one word), each pictograph its own token, everything else a separator. Matching is
+/// case- and accent-insensitive because chat users write "pesimo", "PÉSIMO" and "pésimo" alike.
+/// </summary>
+internal static class TextTokenizer
+{
+    /// <summary>The tokens of <paramref name="text"/>, in order.</summary>
+    public static List<TextToken> Tokenize(string text)
+    {
+        var tokens = new List<TextToken>();
+        var word = new StringBuilder();
+        var pendingBreak = false;
+        var pendingApostrophe = false;
+
+        void Flush()
+        {
+            if (word.Length > 0)
+            {
+                var raw = word.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+                tokens.Add(new TextToken(raw, Fold(raw), IsEmoji: false, pendingBreak));
+                pendingBreak = false;
+                word.Clear();
+            }
+
+            pendingApostrophe = false;
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) || (word.Length > 0 && category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            {
+                if (pendingApostrophe)
+                {
+                    word.Append('\'');
+                    pendingApostrophe = false;
+                }
+
+                word.Append(rune.ToString());
+            }
+            else if (IsApostrophe(rune) && word.Length > 0 && !pendingApostrophe)
+            {
+                pendingApostrophe = true;
+            }
+            else
+            {
+                Flush();
+                if (category == UnicodeCategory.OtherSymbol)
+                {
+                    var symbol = rune.ToString();
+                    tokens.Add(new TextToken(symbol, symbol, IsEmoji: true, pendingBreak));
+                    pendingBreak = false;
+                }
+                else if (IsBreak(rune))
+                {
+                    pendingBreak = true;
+                }
+            }
+        }
+
+        Flush();
+        return tokens;
+    }
+
+    /// <summary>Lower case without diacritics (Unicode NFD, combining marks dropped): "Pésimo" → "pesimo", "Ñ" → "n".</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool IsApostrophe(Rune rune) => rune.Value is '\'' or '\u2019' or '\u02BC';
+
+    // Clause and sentence punctuation: negation and boosters do not reach across it.
+    private static bool IsBreak(Rune rune) => rune.Value is '.' or ',' or ';' or ':' or '!' or '?' or '¡' or '¿' or '\n' or '\r' or '…';
+}
