@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using FeatureStore.Benchmarks.Data;
+using FeatureStore.Benchmarks.Floors;
+using FeatureStore.Benchmarks.Gateway;
+using FeatureStore.Benchmarks.Measuring;
+using FeatureStore.Benchmarks.Reporting;
+using FeatureStore.Benchmarks.Scenarios;
+using FeatureStore.Benchmarks.Stack;
+using FeatureStore.Core.Registry;
+using FeatureStore.Core.Values;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace FeatureStore.Benchmarks;
+
+/// <summary>
+/// One run, top to bottom: start the stack, load the data, start two gateways and the floors,
+/// then measure latency (floors and gateway interleaved), throughput, the Zipf cache, the export
+/// and its SQL floor, and last the notice bound (it writes). Everything started is stopped.
+/// </summary>
+internal static class BenchmarkRun
+{
+    private const int ManyEntities = 100;
+    private const int Rounds = 5;
+    private const int ExportRuns = 3;
+
+    public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        await using var stack = await StackUnderTest.StartAsync(cancellationToken);
+        var data = new SyntheticData(options, startedAt);
+        var database = stack.Services.GetRequiredService<NpgsqlDataSource>();
+        // The gateways start while the data loads (their start-up is CPU-bound for seconds; the load mostly waits on Postgres).
+        var gateways = StartGatewaysAsync(stack, cancellationToken);
+        var loading = Stopwatch.StartNew();
+        IReadOnlyList<Guid> featureIds;
+        try
+        {
+            featureIds = await new DatasetLoader(data, database, stack.Services.GetRequiredService<IFeatureRegistry>(),
+                stack.Services.GetRequiredService<IOnlineStore>()).LoadAsync(cancellationToken);
+        }
+        catch
+        {
+            await StopAsync(gateways);
+            throw;
+        }
+
+        var loadTime = loading.Elapsed;
+        var (first, second) = await gateways;
+        await using var gatewayA = first;
+        await using var gatewayB = second;
+        using var floorRedis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConnectionString);
+        using var kestrelRedis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConnectionString);
+        await using var kestrel = await KestrelFloor.StartAsync(kestrelRedis, cancellationToken);
+        await using var sqlConnection = await database.OpenConnectionAsync(cancellationToken);
+        var environment = await DescribeAsync(startedAt, sqlConnection, floorRedis, data, loadTime, cancellationToken);
+        var foreignCpu = ForeignCpu.Start();
+
+        using var gateway = new GatewayClient(gatewayA.BaseAddress);
+        using var kestrelClient = new GatewayClient(kestrel.BaseAddress);
+        var bodies = new GraphQLBodies(data.Features);
+        var gatewayProbes = new GatewayProbes(gateway, bodies, data);
+        Probe[] probes =
+        [
+            .. new RedisFloor(floorRedis, data).Probes(ManyEntities),
+            .. KestrelFloor.Probes(kestrelClient, data, ManyEntities),
+            .. new PostgresAsOfFloor(sqlConnection, data, featureIds).Probes(ManyEntities),
+            .. gatewayProbes.Probes(ManyEntities),
+        ];
+        Console.WriteLine($"measure: latency of {probes.Length} measures, {options.Warmup.TotalSeconds:0.#} s warm-up each, then {Rounds} rounds of {options.Duration.TotalSeconds / Rounds:0.##} s each");
+        var latency = await new LatencyRunner(options.Warmup, options.Duration, Rounds)
+            .RunAsync(probes, new Random(options.Seed), gatewayProbes.ResetSources, cancellationToken);
+
+        Console.WriteLine($"measure: throughput over {options.Connections} connections, {options.Duration.TotalSeconds:0.#} s each");
+        using var kestrelMany = new GatewayClient(kestrel.BaseAddress, options.Connections);
+        using var gatewayMany = new GatewayClient(gatewayA.BaseAddress, options.Connections);
+        ThroughputResult[] throughput =
+        [
+            await ThroughputRunner.RunAsync(KestrelFloor.Probes(kestrelMany, data, ManyEntities).First(), options.Connections, options.Warmup, options.Duration, options.Seed, cancellationToken),
+            await ThroughputRunner.RunAsync(new GatewayProbes(gatewayMany, bodies, data).Make(GatewayProbes.One, 1, asOf: false), options.Connections, options.Warmup, options.Duration, options.Seed, cancellationToken),
+        ];
+
+        var cache = new List<CacheResult>();
+        foreach (var exponent in options.ZipfExponents)
+        {
+            Console.WriteLine($"measure: cache hit rate, Zipf s={exponent}, {options.Duration.TotalSeconds:0.#} s (after 5.5 s for the cache to go cold)");
+            // Warmed up for a whole MaxAge, so the measured part is the cache's steady state.
+            var warmup = options.Quick ? options.Warmup : TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, ZipfCacheHits.CacheMaxAge.Ticks));
+            cache.Add(await new ZipfCacheHits(gateway, bodies, data).MeasureAsync(exponent, options.Seed, warmup, options.Duration, cancellationToken));
+        }
+
+        var spine = Spine.Create(data, options.Spine, new Random(options.Seed + 1));
+        Console.WriteLine($"measure: training-set export of {spine.Count:N0} rows, then its SQL floor");
+        using var exportClient = new GatewayClient(gatewayA.BaseAddress);
+        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, ExportRuns, cancellationToken);
+        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, ExportRuns, cancellationToken);
+
+        Console.WriteLine($"measure: notice delivery, {options.NoticeTrials} trials");
+        using var writer = new GatewayClient(gatewayB.BaseAddress);
+        using var reader = new GatewayClient(gatewayA.BaseAddress);
+        var notice = await new NoticeDelivery(writer, reader, data).MeasureAsync(options.NoticeTrials, cancellationToken);
+
+        var report = Report.Render(new BenchmarkResults
+        {
+            Options = options,
+            Environment = foreignCpu?.Stop() is { } noise ? environment with { ForeignCpu = noise.Foreign, StolenCpu = noise.Stolen } : environment,
+            Latency = latency,
+            GatewaySources = new Dictionary<string, SourceCounts>
+            {
+                [GatewayProbes.One] = gatewayProbes.Sources(GatewayProbes.One),
+                [GatewayProbes.Hundred] = gatewayProbes.Sources(GatewayProbes.Hundred),
+                [GatewayProbes.OneAsOf] = gatewayProbes.Sources(GatewayProbes.OneAsOf),
+                [GatewayProbes.HundredAsOf] = gatewayProbes.Sources(GatewayProbes.HundredAsOf),
+            },
+            Throughput = throughput,
+            Cache = cache,
+            Export = export,
+            SqlFloorRowsPerSecond = sqlFloor,
+            Notice = notice,
+        });
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (options.OutFile is { } file)
+        {
+            await File.WriteAllTextAsync(file, report, cancellationToken);
+            Console.WriteLine($"results written to {file}");
+        }
+
+        // A wrong export answer is an error; a missing endpoint (404) is not yet.
+        return export.State == ExportState.Failed ? 1 : 0;
+    }
+
+    // Two gateways, started together: A serves every read; B writes in the notice trials.
+    private static async Task<(GatewayProcess A, GatewayProcess B)> StartGatewaysAsync(StackUnderTest stack, CancellationToken cancellationToken)
+    {
+        Task<GatewayProcess>[] starts =
+        [
+            GatewayProcess.StartAsync("gateway-a", stack.PostgresConnectionString, stack.RedisConnectionString, cancellationToken),
+            GatewayProcess.StartAsync("gateway-b", stack.PostgresConnectionString, stack.RedisConnectionString, cancellationToken),
+        ];
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        catch
+        {
+            foreach (var started in starts.Where(s => s.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return (starts[0].Result, starts[1].Result);
+    }
+
+    private static async Task StopAsync(Task<(GatewayProcess A, GatewayProcess B)> gateways)
+    {
+        try
+        {
+            var (a, b) = await gateways;
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+        }
+        catch (Exception error) when (error is InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            // They did not start (and stopped what did): the load's error is the one to report.
+        }
+    }
+
+    private static async Task<RunEnvironment> DescribeAsync(DateTimeOffset startedAt, NpgsqlConnection connection, ConnectionMultiplexer redis, SyntheticData data, TimeSpan loadTime, CancellationToken cancellationToken)
+    {
+        await using var vector = new NpgsqlCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'", connection);
+        var pgvector = await vector.ExecuteScalarAsync(cancellationToken);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        return new RunEnvironment(startedAt, Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+            $"PostgreSQL {connection.PostgreSqlVersion} + pgvector {pgvector}", server.Version.ToString(), data.HistoryRows, loadTime);
+    }
+}

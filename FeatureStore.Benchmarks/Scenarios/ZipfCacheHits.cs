@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using FeatureStore.Benchmarks.Data;
+using FeatureStore.Benchmarks.Gateway;
+using FeatureStore.Benchmarks.Measuring;
+
+namespace FeatureStore.Benchmarks.Scenarios;
+
+/// <summary>
+/// The in-process cache under a Zipf workload: 1 user x F features per request, users Zipf-drawn,
+/// one connection, back to back. The hit rate is read from the answers (<c>source</c>: CACHE vs
+/// ONLINE). Beside it, the best any cache with the same 5 s MaxAge could do on this very sequence
+/// (every first sight and every re-read after expiry is a miss), so misses are split into the
+/// workload's and the cache's. Both start cold: the run first waits until every entry cached by
+/// earlier measures has expired.
+/// </summary>
+internal sealed class ZipfCacheHits(GatewayClient client, GraphQLBodies bodies, SyntheticData data)
+{
+    /// <summary>FeatureStore:Cache:MaxAge in the gateway's appsettings.json.</summary>
+    public static readonly TimeSpan CacheMaxAge = TimeSpan.FromSeconds(5);
+
+    public const double Target = 0.95;
+
+    public async Task<CacheResult> MeasureAsync(double exponent, int seed, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await Task.Delay(CacheMaxAge + TimeSpan.FromMilliseconds(500), cancellationToken);
+        var zipf = new Zipf(data.Entities, exponent, seed);
+        var random = new Random(seed);
+        var requests = new List<(long At, int Entity)>();
+        var latencies = new List<double>();
+        var counts = new SourceCounts();
+        var measuredFrom = 0;
+        var phaseEnd = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var measuring = false;
+        while (true)
+        {
+            if (Stopwatch.GetTimestamp() >= phaseEnd)
+            {
+                if (measuring)
+                {
+                    break;
+                }
+
+                measuring = true;
+                measuredFrom = requests.Count;
+                phaseEnd = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            }
+
+            var entity = zipf.Next(random);
+            var body = bodies.One(SyntheticData.EntityId(entity), null);
+            var started = Stopwatch.GetTimestamp();
+            var answer = await client.PostGraphQLAsync(body, cancellationToken);
+            var elapsed = Stopwatch.GetTimestamp() - started;
+            requests.Add((started, entity));
+            var sources = FeatureAnswers.Check(answer, data, [entity], null);
+            if (measuring)
+            {
+                counts = counts.Add(sources);
+                latencies.Add(elapsed * 1_000_000.0 / Stopwatch.Frequency);
+            }
+        }
+
+        var latency = new Percentiles(latencies);
+        var rate = latency.Count / duration.TotalSeconds;
+        return new CacheResult(exponent, counts, IdealHitRate(requests, measuredFrom), latency,
+            TtlCacheModel.HitRate(zipf, rate, CacheMaxAge), TtlCacheModel.MaxAgeFor(zipf, rate, Target));
+    }
+
+    // A cache that keeps everything it fills for exactly MaxAge, replayed over the same requests.
+    private static double IdealHitRate(List<(long At, int Entity)> requests, int measuredFrom)
+    {
+        var maxAge = (long)(CacheMaxAge.TotalSeconds * Stopwatch.Frequency);
+        var filledAt = new Dictionary<int, long>();
+        long hits = 0;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (at, entity) = requests[i];
+            if (filledAt.TryGetValue(entity, out var filled) && at - filled <= maxAge)
+            {
+                hits += i >= measuredFrom ? 1 : 0;
+            }
+            else
+            {
+                filledAt[entity] = at;
+            }
+        }
+
+        return (double)hits / Math.Max(1, requests.Count - measuredFrom);
+    }
+}
