@@ -1,10 +1,15 @@
 namespace FeatureStore.Cli;
 
-/// <summary>Entry point: <c>featurestore plan|apply [--dir features] [--gateway URL] [--actor NAME]</c>.</summary>
+/// <summary>Entry point: <c>featurestore plan|apply [--dir features] [--gateway URL] [--actor NAME]</c> or <c>featurestore generate [options]</c>.</summary>
 public static class CliProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["generate", .. var generateArgs])
+        {
+            return await new GenerateCommand(Console.Out, Console.Error).RunAsync(generateArgs, CancellationToken.None);
+        }
+
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         return await new PlanApplyCommand(http, Console.Out, Console.Error).RunAsync(args, CancellationToken.None);
     }

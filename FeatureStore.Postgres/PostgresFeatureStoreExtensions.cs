@@ -1,8 +1,10 @@
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Registry;
+using FeatureStore.Core.Sources;
 using FeatureStore.Postgres.Data;
 using FeatureStore.Postgres.Registry;
 using FeatureStore.Postgres.Schema;
+using FeatureStore.Postgres.Sources;
 using FeatureStore.Postgres.Values;
 using FeatureStore.Core.TrainingSets;
 using FeatureStore.Core.Values;
@@ -38,6 +40,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<IOfflineStore, PostgresOfflineStore>();
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
         services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
+        services.AddSingleton<ISourceStore, PostgresSourceStore>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

@@ -16,6 +16,15 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
 
+    // TIS TIS source data (src_*), read by batch computations; see docs/sources.md.
+    public DbSet<SourceTenantRow> SourceTenants => Set<SourceTenantRow>();
+    public DbSet<SourceUserRow> SourceUsers => Set<SourceUserRow>();
+    public DbSet<SourceConversationRow> SourceConversations => Set<SourceConversationRow>();
+    public DbSet<SourceMessageRow> SourceMessages => Set<SourceMessageRow>();
+    public DbSet<SourceFeedbackRow> SourceFeedback => Set<SourceFeedbackRow>();
+    public DbSet<SourceBookingRow> SourceBookings => Set<SourceBookingRow>();
+    public DbSet<SourceAnalyticsEventRow> SourceAnalyticsEvents => Set<SourceAnalyticsEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");

@@ -1,0 +1,9 @@
+using FeatureStore.Testing;
+
+namespace FeatureStore.SyntheticData.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class InfrastructureCollection : ICollectionFixture<InfrastructureFixture>
+{
+    public const string Name = "infrastructure";
+}
