@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using FeatureStore.Core.TrainingSets;
 using Npgsql;
 using NpgsqlTypes;
@@ -48,6 +49,9 @@ internal sealed class PostgresTrainingSetStore(NpgsqlDataSource dataSource, Feat
         }
     }
 
+    private const int BatchSize = 2_048;
+    private const int ReadAheadBatches = 4;
+
     private sealed class StagedSpine(NpgsqlDataSource dataSource, FeatureIds featureIds, NpgsqlConnection connection, string entityType, long count, (string Min, string Max)? range) : IStagedSpine
     {
         public long Count => count;
@@ -69,24 +73,72 @@ internal sealed class PostgresTrainingSetStore(NpgsqlDataSource dataSource, Feat
                 yield break;
             }
 
-            await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
-            var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
-            // The lookup index's order: no sort, and the spine's entity range bounds the scan.
-            await using var command = new NpgsqlCommand("""
-                SELECT entity_id, valid_from, value::text
-                FROM ai_feature_values_offline
-                WHERE feature_id = @feature AND version_major = @line AND entity_type = @type AND entity_id BETWEEN @min AND @max
-                ORDER BY entity_id, valid_from
-                """, history);
-            command.Parameters.AddWithValue("feature", featureId);
-            command.Parameters.AddWithValue("line", valueLine);
-            command.Parameters.AddWithValue("type", entityType);
-            command.Parameters.AddWithValue("min", entities.Min);
-            command.Parameters.AddWithValue("max", entities.Max);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // Rows are read (and decoded by Npgsql) on another thread, a batch ahead of the merge,
+            // so the two cores share the work; a bounded channel keeps memory to a few batches.
+            var batches = Channel.CreateBounded<HistoryRow[]>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = Task.Run(() => ReadBatchesAsync(feature, valueLine, entities, batches.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                yield return new HistoryRow(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2));
+                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var row in batch)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reading;
+            }
+        }
+
+        private async Task ReadBatchesAsync(string feature, int valueLine, (string Min, string Max) entities, ChannelWriter<HistoryRow[]> batches, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
+                var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
+                // Walk the lookup index in its order: the planner would rather bitmap-scan and sort
+                // (on disk, per line), which costs more than the scan itself. SET LOCAL ends with the transaction.
+                await using var transaction = await history.BeginTransactionAsync(cancellationToken);
+                await using (var plan = new NpgsqlCommand("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off", history, transaction))
+                {
+                    await plan.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using var command = new NpgsqlCommand("""
+                    SELECT entity_id, valid_from, value::text
+                    FROM ai_feature_values_offline
+                    WHERE feature_id = @feature AND version_major = @line AND entity_type = @type AND entity_id BETWEEN @min AND @max
+                    ORDER BY entity_id, valid_from
+                    """, history, transaction);
+                command.Parameters.AddWithValue("feature", featureId);
+                command.Parameters.AddWithValue("line", valueLine);
+                command.Parameters.AddWithValue("type", entityType);
+                command.Parameters.AddWithValue("min", entities.Min);
+                command.Parameters.AddWithValue("max", entities.Max);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var batch = new List<HistoryRow>(BatchSize);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    batch.Add(new HistoryRow(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)));
+                    if (batch.Count == BatchSize)
+                    {
+                        await batches.WriteAsync([.. batch], cancellationToken);
+                        batch.Clear();
+                    }
+                }
+
+                await batches.WriteAsync([.. batch], cancellationToken);
+                batches.Complete();
+            }
+            catch (Exception error)
+            {
+                // The merge sees the failure (or the cancellation) where it reads the next batch.
+                batches.TryComplete(error);
             }
         }
 
