@@ -1,4 +1,5 @@
 using FeatureStore.Benchmarks;
+using FeatureStore.Launcher;
 
 BenchmarkOptions options;
 try
@@ -24,4 +25,19 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-return await BenchmarkRun.RunAsync(options, stop.Token);
+try
+{
+    return await BenchmarkRun.RunAsync(options, stop.Token);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("benchmark stopped before the end; everything it started has been stopped");
+    return 130;
+}
+catch (Exception error)
+{
+    // Expected failures (a wrong answer, a server that did not start) are told in a sentence; anything else with its stack.
+    var expected = error is InvalidOperationException or TimeoutException or LaunchException;
+    Console.Error.WriteLine($"benchmark failed: {(expected ? error.Message : error.ToString())}");
+    return 1;
+}
