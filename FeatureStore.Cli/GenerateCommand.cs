@@ -4,6 +4,7 @@ using System.Globalization;
 using FeatureStore.Core.Sources;
 using FeatureStore.SyntheticData;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FeatureStore.Cli;
 
@@ -31,11 +32,12 @@ public sealed class GenerateCommand(TextWriter output, TextWriter error, Func<st
             return 0;
         }
 
-        using var host = SourceStoreHost.Build(options.ConnectionString!);
+        IHost host;
         string target;
         ISourceStore store;
         try
         {
+            host = SourceStoreHost.Build(options.ConnectionString!);
             target = Describe(options.ConnectionString!);
             store = host.Services.GetRequiredService<ISourceStore>();
         }
@@ -44,6 +46,8 @@ public sealed class GenerateCommand(TextWriter output, TextWriter error, Func<st
             await error.WriteLineAsync($"error: the connection string is malformed ({failure.Message})");
             return 2;
         }
+
+        using var owned = host;
 
         var batches = 0;
         try
