@@ -24,6 +24,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<DataLoaders.FeatureBatchLoader>();
         builder.Services.Configure<TrainingSetExportOptions>(builder.Configuration.GetSection("FeatureStore:TrainingSets"));
         builder.Services.AddSingleton<TrainingSetExportGate>();
+        builder.Services.AddSingleton<global::GraphQL.DI.IConfigureExecution, ParsedDocumentCache>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)

@@ -53,6 +53,20 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_mutation_document_cached_from_a_post_is_still_refused_over_get()
+    {
+        const string Mutation = "mutation($d: [JSON!]!) { applyFeatureDefinitions(definitions: $d, dryRun: true) { applied } }";
+        var (first, _) = await PostAsync(JsonSerializer.Serialize(new { query = Mutation, variables = new { d = Array.Empty<object>() } }));
+        var (second, _) = await PostAsync(JsonSerializer.Serialize(new { query = Mutation, variables = new { d = Array.Empty<object>() } }));
+
+        using var overGet = await _client.GetAsync(new Uri($"/graphql?query={Uri.EscapeDataString(Mutation)}&variables={Uri.EscapeDataString("""{"d":[]}""")}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.OK, second);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, overGet.StatusCode);
+    }
+
+    [Fact]
     public async Task Feature_definitions_applied_over_graphql_are_listed()
     {
         var (applyStatus, applied) = await PostAsync("""
