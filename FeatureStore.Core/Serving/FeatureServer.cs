@@ -1,7 +1,6 @@
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.State;
-using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Values;
 using Microsoft.Extensions.Logging;
 
@@ -100,10 +99,7 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
     {
         try
         {
-            var pin = VersionPin.TryParse(request.Reference)
-                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{request.Reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
-            var feature = features.GetValueOrDefault(pin.Name)
-                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var (pin, feature) = FeatureReferences.Find(features, request.Reference);
             var version = VersionResolver.Resolve(feature, pin, request.EntityId, request.AsOf ?? now);
             if (version.Version.Spec.EntityType != request.EntityType)
             {

@@ -39,10 +39,7 @@ public sealed class SimilaritySearch(RegistryCache registry, IVectorSearch vecto
 
     private async Task<(VectorLine Line, string Version, string? Warning)> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
-        var pin = VersionPin.TryParse(reference)
-            ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
-        var features = await registry.GetAsync(cancellationToken);
-        var feature = features.GetValueOrDefault(pin.Name) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+        var (pin, feature) = FeatureReferences.Find(await registry.GetAsync(cancellationToken), reference);
         // A population search has no entity to bucket: unpinned means the active version, never a split's candidate.
         var resolved = pin.IsUnpinned ? VersionResolver.Resolve(feature, VersionPin.TryParse($"{pin.Name}@{feature.ActiveVersion}")!, "", clock.GetUtcNow())
             : VersionResolver.Resolve(feature, pin, "", clock.GetUtcNow());

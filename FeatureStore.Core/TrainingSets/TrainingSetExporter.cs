@@ -1,7 +1,6 @@
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
-using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Serving;
 
 namespace FeatureStore.Core.TrainingSets;
@@ -38,9 +37,7 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
         var now = clock.GetUtcNow();
         return [.. references.Select(reference =>
         {
-            var pin = VersionPin.TryParse(reference)
-                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
-            var feature = features.GetValueOrDefault(pin.Name) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var (pin, feature) = FeatureReferences.Find(features, reference);
             var resolved = VersionResolver.Resolve(feature, pin, "", now);
             if (resolved.Version.Spec.EntityType != entityType)
             {

@@ -3,7 +3,6 @@ using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
-using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Serving;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Types.Registry;
@@ -27,8 +26,7 @@ internal sealed class RegistryService(IFeatureRegistry registry, RegistryCache c
     /// <summary>The version an entity is served, by pin, split or activation; deprecated ones carry a warning.</summary>
     public async Task<FeatureVersionView> ResolveAsync(string reference, string entityId, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        var pin = VersionPin.TryParse(reference)
-            ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference (name, name@1, name@1.2 or name@1.2.0)");
+        var pin = FeatureReferences.Parse(reference);
         var feature = await RequireAsync(pin.Name, cancellationToken);
         var resolved = VersionResolver.Resolve(feature, pin, entityId, at ?? clock.GetUtcNow());
         if (resolved.Warning is { } warning)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry.State;
-using FeatureStore.Core.Registry.Versioning;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.Values;
 using FeatureStore.Gateway.GraphQL;
@@ -56,9 +55,7 @@ internal sealed class ServingService(RegistryCache registry, FeatureWriter write
         var lines = new List<(string, int)>();
         foreach (var reference in references)
         {
-            var pin = VersionPin.TryParse(reference)
-                ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"'{reference}' is not a feature reference");
-            var feature = features.GetValueOrDefault(pin.Name) ?? throw new FeatureStoreException(FeatureStoreErrorCodes.FeatureNotFound, $"no feature named '{pin.Name}'");
+            var (pin, feature) = FeatureReferences.Find(features, reference);
             var version = VersionResolver.Resolve(feature, pin, "", clock.GetUtcNow()).Version;
             if (version.Spec.EntityType != type)
             {
