@@ -30,8 +30,8 @@ public interface ISourceReader
 
     /// <summary>
     /// The distinct ids of <paramref name="entityType"/> named by rows of <paramref name="source"/>
-    /// whose event time lies in (<paramref name="from"/>, <paramref name="to"/>], in code-point
+    /// whose event time lies in (<paramref name="after"/>, <paramref name="upTo"/>], in code-point
     /// order: the entities whose windowed features change because rows left the window.
     /// </summary>
-    Task<IReadOnlyList<string>> EntitiesWithRowsBetweenAsync(string entityType, string source, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> EntitiesWithRowsBetweenAsync(string entityType, string source, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken);
 }
