@@ -1,0 +1,91 @@
+using FeatureStore.Core.Registry.Definitions;
+using FeatureStore.Core.Serving;
+using FeatureStore.Core.Transformers.Text;
+
+namespace FeatureStore.Core.Computation;
+
+/// <summary>
+/// When a computed value starts to hold, so every path writes the same history row for the same
+/// data: a scheduled feature's value holds from its refresh tick; a real-time feature's from the
+/// event that last changed it (the latest row it reads), or, for a windowed real-time feature
+/// whose value also changes as rows leave the window, from the instant it was computed at.
+/// </summary>
+public static class ValueInstants
+{
+    /// <summary>The source tables a feature reads (none for request-time transforms).</summary>
+    public static IReadOnlyList<string> SourcesOf(FeatureSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var computation = spec.Computation;
+        if (RequestTimeTransforms.Handles(computation))
+        {
+            return [];
+        }
+
+        if (TextTransforms.Handles(computation))
+        {
+            return ["messages"];
+        }
+
+        return computation.Parameters.TryGetValue("denominator", out var denominator) && denominator != computation.Source
+            ? [computation.Source, denominator]
+            : [computation.Source];
+    }
+
+    /// <summary>
+    /// The instant at or before <paramref name="at"/> from which the feature's latest value holds,
+    /// or null when the entity had no row the feature reads by then (there is nothing to write).
+    /// </summary>
+    public static DateTimeOffset? LatestAtOrBefore(FeatureSpec spec, string entityId, EntitySources sources, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!RefreshTicks.IsRealTime(spec.Refresh))
+        {
+            // The value as of the tick, once the entity has a row by then.
+            return RefreshTicks.LatestAtOrBefore(spec.Refresh, at) is { } tick && EventTimes(spec, entityId, sources).Any(t => t <= tick) ? tick : null;
+        }
+
+        var lastEvent = EventTimes(spec, entityId, sources).Where(t => t <= at).DefaultIfEmpty().Max();
+        if (lastEvent == default)
+        {
+            return null;
+        }
+
+        return spec.Computation.Window is null ? lastEvent : at;
+    }
+
+    /// <summary>
+    /// Every instant in (<paramref name="after"/>, <paramref name="upTo"/>] at which the feature's
+    /// value is materialized, for a backfill: the ticks of a scheduled feature once the entity has
+    /// a row, the event times of a real-time one. Oldest first.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> Between(FeatureSpec spec, string entityId, EntitySources sources, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var events = EventTimes(spec, entityId, sources).ToList();
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        if (RefreshTicks.IsRealTime(spec.Refresh))
+        {
+            return [.. events.Where(t => t > after && t <= upTo).Distinct().Order()];
+        }
+
+        var first = events.Min();
+        return [.. RefreshTicks.Between(spec.Refresh, after, upTo).Where(t => t >= first)];
+    }
+
+    private static IEnumerable<DateTimeOffset> EventTimes(FeatureSpec spec, string entityId, EntitySources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (TextTransforms.Handles(spec.Computation))
+        {
+            // A per-message feature changes once: when its message is sent.
+            return sources.Messages.Where(m => m.Id == entityId).Select(m => m.SentAt);
+        }
+
+        return SourcesOf(spec).SelectMany(source => SourceFields.Rows(source, sources).Select(r => r.At));
+    }
+}
