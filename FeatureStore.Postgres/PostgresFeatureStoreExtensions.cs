@@ -1,6 +1,8 @@
+using FeatureStore.Core.Computation.Runs;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Sources;
+using FeatureStore.Postgres.Computation;
 using FeatureStore.Postgres.Data;
 using FeatureStore.Postgres.Registry;
 using FeatureStore.Postgres.Schema;
@@ -49,6 +51,8 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
         services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
         services.AddSingleton<ISourceStore, PostgresSourceStore>();
+        services.AddSingleton<IComputationQueue, PostgresComputationQueue>();
+        services.AddSingleton<IComputationLog, PostgresComputationLog>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

@@ -5,6 +5,8 @@ public sealed class ComputationLogRow
 {
     public Guid Id { get; set; }
     public Guid? FeatureId { get; set; }
+    public string? FeatureName { get; set; }
+    public Guid? RunId { get; set; }
     public string? ComputationType { get; set; }
     public int? EntitiesProcessed { get; set; }
     public int? DurationMs { get; set; }

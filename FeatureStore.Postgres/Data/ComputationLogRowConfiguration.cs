@@ -13,6 +13,8 @@ internal sealed class ComputationLogRowConfiguration : IEntityTypeConfiguration<
         row.HasKey(r => r.Id);
         row.Property(r => r.Id).HasColumnName("id").HasDefaultValueSql("gen_random_uuid()");
         row.Property(r => r.FeatureId).HasColumnName("feature_id");
+        row.Property(r => r.FeatureName).HasColumnName("feature_name").UseCollation("C");
+        row.Property(r => r.RunId).HasColumnName("run_id");
         row.Property(r => r.ComputationType).HasColumnName("computation_type");
         row.Property(r => r.EntitiesProcessed).HasColumnName("entities_processed");
         row.Property(r => r.DurationMs).HasColumnName("duration_ms");
@@ -22,5 +24,7 @@ internal sealed class ComputationLogRowConfiguration : IEntityTypeConfiguration<
         row.Property(r => r.CompletedAt).HasColumnName("completed_at");
         row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Restrict);
         row.HasIndex(r => new { r.FeatureId, r.StartedAt }).HasDatabaseName("idx_feature_computation_logs_feature");
+        row.HasIndex(r => r.StartedAt).HasDatabaseName("idx_feature_computation_logs_started");
+        row.HasIndex(r => r.RunId).HasDatabaseName("idx_feature_computation_logs_run");
     }
 }

@@ -15,6 +15,8 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<FeatureVersionRow> FeatureVersions => Set<FeatureVersionRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
+    public DbSet<ComputationJobRow> ComputationJobs => Set<ComputationJobRow>();
+    public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 
     // TIS TIS source data (src_*), read by batch computations; see docs/sources.md.
     public DbSet<SourceTenantRow> SourceTenants => Set<SourceTenantRow>();

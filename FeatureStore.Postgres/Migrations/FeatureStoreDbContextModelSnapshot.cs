@@ -71,6 +71,106 @@ namespace FeatureStore.Postgres.Migrations
                     b.ToTable("ai_feature_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.ComputationJobRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("After")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("BookingsSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bookings_seq");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("ConversationsSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversations_seq");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("EntitiesDone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entities_done");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors");
+
+                    b.PrimitiveCollection<string[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("features");
+
+                    b.Property<long>("FeedbackSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_seq");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_done");
+
+                    b.Property<int>("ItemsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_total");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MessagesSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("messages_seq");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("idx_ai_computation_jobs_created");
+
+                    b.HasIndex("Schedule", "At")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ai_computation_jobs_schedule_tick")
+                        .HasFilter("kind = 'scheduled'");
+
+                    b.ToTable("ai_computation_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_computation_jobs_kind", "kind IN ('scheduled', 'backfill')");
+
+                            t.HasCheckConstraint("ck_ai_computation_jobs_status", "status IN ('running', 'done', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.ComputationLogRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -107,11 +207,26 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("feature_id");
 
+                    b.Property<string>("FeatureName")
+                        .HasColumnType("text")
+                        .HasColumnName("feature_name")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("idx_feature_computation_logs_run");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("idx_feature_computation_logs_started");
 
                     b.HasIndex("FeatureId", "StartedAt")
                         .HasDatabaseName("idx_feature_computation_logs_feature");
@@ -902,6 +1017,77 @@ namespace FeatureStore.Postgres.Migrations
                     b.ToTable("ai_feature_vectors", (string)null);
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.WorkItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Entities")
+                        .HasColumnType("integer")
+                        .HasColumnName("entities");
+
+                    b.PrimitiveCollection<string[]>("EntityIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("entity_ids");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text")
+                        .HasColumnName("failure");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("idx_ai_computation_work_items_open")
+                        .HasFilter("status IN ('pending', 'running')");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("idx_ai_computation_work_items_job");
+
+                    b.ToTable("ai_computation_work_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_computation_work_items_status", "status IN ('pending', 'running', 'done', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.ComputationLogRow", b =>
                 {
                     b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
@@ -943,6 +1129,15 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.WorkItemRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.ComputationJobRow", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
