@@ -1,3 +1,4 @@
+using FeatureStore.Compute.Batch;
 using FeatureStore.Compute.Startup;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Postgres;
@@ -11,12 +12,14 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
-            .AddRedisOnlineStore("cache");
+            .AddRedisOnlineStore("cache")
+            .AddComputation();
 
         builder.Services.AddOptions<DefinitionOptions>().BindConfiguration(DefinitionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService<StartupService>();
+        builder.Services.AddHostedService<BatchScheduler>();
         builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
     }
 }
