@@ -1,6 +1,8 @@
+using FeatureStore.Core.Computation.Streaming;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.Values;
+using FeatureStore.Redis.Streaming;
 using FeatureStore.Redis.Values;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,7 @@ public static class RedisFeatureStoreExtensions
         services.AddSingleton<IOnlineStore, RedisOnlineStore>();
         services.AddSingleton<RedisValueChanges>();
         services.AddSingleton<IValueChanges>(sp => sp.GetRequiredService<RedisValueChanges>());
+        services.AddSingleton<IEventStream, RedisEventStream>();
         // Only processes that cache current values need to hear about changes.
         if (builder.Host.Configuration.GetValue<bool>($"{CacheOptions.Section}:Enabled"))
         {

@@ -1,5 +1,6 @@
 using FeatureStore.Compute.Batch;
 using FeatureStore.Compute.Startup;
+using FeatureStore.Compute.Streaming;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Postgres;
 using FeatureStore.Redis;
@@ -20,6 +21,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService<BatchScheduler>();
+        builder.Services.AddHostedService<StreamingWorker>();
         builder.Services.AddHealthChecks().AddCheck<StartupState>("startup", tags: ["ready"]);
     }
 }

@@ -1,5 +1,6 @@
 using FeatureStore.Core.Computation;
 using FeatureStore.Core.Computation.Runs;
+using FeatureStore.Core.Computation.Streaming;
 using FeatureStore.Core.Transformers.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,13 @@ public static class ComputationHostingExtensions
                 "FeatureStore:Compute:Batch:RealTimeCatchUp must be hourly, daily, weekly or a cron expression")
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BatchOptions>>().Value);
+        services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section)
+            .Validate(o => o.BatchSize > 0 && o.IdleDelay > TimeSpan.Zero && o.ClaimAfter > TimeSpan.Zero && o.MaxDeliveries > 0,
+                "FeatureStore:Compute:Streaming needs a positive BatchSize, IdleDelay, ClaimAfter and MaxDeliveries")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StreamingOptions>>().Value);
+        services.TryAddSingleton<StreamProcessor>();
+        services.TryAddSingleton<OnDemandComputation>();
         services.TryAddSingleton<FeatureComputer>();
         services.TryAddSingleton<EntityComputation>();
         services.TryAddSingleton<EntityRecomputer>();

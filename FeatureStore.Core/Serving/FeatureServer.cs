@@ -1,3 +1,4 @@
+using FeatureStore.Core.Computation;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.State;
@@ -12,7 +13,8 @@ namespace FeatureStore.Core.Serving;
 /// the durable Postgres copy when the online store is down) and all historical ones with one
 /// offline query for every historical read of the request, whatever their instants. Missing values are MISSING, old ones are marked stale.
 /// </summary>
-public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cache, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger)
+public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cache, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger,
+    OnDemandComputation? onDemand = null)
 {
     /// <summary>Answers every request, in order; an error concerns its request alone.</summary>
     public async Task<IReadOnlyList<ServeOutcome>> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
@@ -31,6 +33,13 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
             values[(key, null)] = value;
         }
 
+        var computed = await ComputeMissingAsync(planned.Where(p => p.Request.AsOf is null && !currentValues.ContainsKey(p.Resolved!.Key) && !cached.Contains(p.Resolved.Key))
+            .Select(p => (p.Resolved!.Key, p.Resolved.Version.Version)), cancellationToken);
+        foreach (var (key, value) in computed)
+        {
+            values[(key, null)] = value;
+        }
+
         var points = planned.Where(p => p.Request.AsOf is not null).Select(p => new PointInTime(p.Resolved!.Key, p.Request.AsOf!.Value)).Distinct().ToList();
         if (points.Count > 0)
         {
@@ -41,7 +50,8 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         }
 
         return resolved.Select((r, i) => r.Value is { } plan
-            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now, requests[i].AsOf is null && cached.Contains(plan.Key)), null)
+            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now,
+                requests[i].AsOf is not null ? ValueSource.Offline : computed.ContainsKey(plan.Key) ? ValueSource.OnDemand : cached.Contains(plan.Key) ? ValueSource.Cache : ValueSource.Online), null)
             : new ServeOutcome(null, r.Error)).ToList();
     }
 
@@ -115,7 +125,16 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         }
     }
 
-    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now, bool fromCache)
+    // Current values nothing stored: computed from source rows and written back (only keys read
+    // from the online store, not remembered-missing ones from the cache, so an entity without rows
+    // costs one attempt per cache lifetime, not one per read).
+    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ComputeMissingAsync(IEnumerable<(FeatureKey Key, Registry.State.FeatureVersion Version)> missing, CancellationToken cancellationToken)
+    {
+        var computable = missing.Where(m => OnDemandComputation.Computes(m.Version)).Distinct().ToList();
+        return onDemand is null || computable.Count == 0 ? new Dictionary<FeatureKey, StoredValue>() : await onDemand.ComputeAsync(computable, cancellationToken);
+    }
+
+    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now, ValueSource storedSource)
     {
         var spec = plan.Version.Version.Spec;
         var kind = spec.Value.Kind.ToWireName();
@@ -132,9 +151,8 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         }
 
         var stale = ServingRules.IsStale(spec, value.ValidFrom, readAt);
-        var source = request.AsOf is not null ? ValueSource.Offline : fromCache ? ValueSource.Cache : ValueSource.Online;
         var served = ServingRules.Withholds(spec, stale) ? (System.Text.Json.JsonElement?)null : value.Value;
-        return new ServedValue(request.Reference, value.Version, served, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, source, stale, plan.Version.Warning);
+        return new ServedValue(request.Reference, value.Version, served, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, storedSource, stale, plan.Version.Warning);
     }
 
     private sealed record Plan(FeatureKey Key, ResolvedVersion Version);

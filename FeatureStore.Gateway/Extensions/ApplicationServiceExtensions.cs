@@ -16,11 +16,13 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
-            .AddRedisOnlineStore("cache");
+            .AddRedisOnlineStore("cache")
+            .AddComputation();
 
         builder.Services.AddScoped<RequestContext>();
         builder.Services.AddScoped<RegistryService>();
         builder.Services.AddScoped<ServingService>();
+        builder.Services.AddScoped<ComputationService>();
         builder.Services.AddScoped<DataLoaders.FeatureBatchLoader>();
         builder.Services.Configure<TrainingSetExportOptions>(builder.Configuration.GetSection("FeatureStore:TrainingSets"));
         builder.Services.AddSingleton<TrainingSetExportGate>();

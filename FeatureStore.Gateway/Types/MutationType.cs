@@ -1,4 +1,5 @@
 using FeatureStore.Gateway.Services;
+using FeatureStore.Gateway.Types.Computation;
 using FeatureStore.Gateway.Types.Registry;
 using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
@@ -17,6 +18,19 @@ internal sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureValueInputGraphType>>>>("values")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ServingService>().WriteAsync(
                 ctx.GetArgument<List<Dictionary<string, object?>>>("values"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<IngestResultGraphType>>("ingestEvents")
+            .Description($"Appends source rows (tenants, users, conversations, messages, feedback, bookings, analyticsEvents; JSON as in docs/streaming.md) to the event stream; real-time features follow within a second. Every row is checked first: INVALID_VALUE lists each bad row and nothing is appended. At most {ComputationService.MaxRowsPerIngest} rows.")
+            .Argument<NonNullGraphType<JsonGraphType>>("batch")
+            .ResolveAsync(async ctx => await Computation(ctx).IngestAsync(ctx.GetArgument<object?>("batch"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ComputationJobGraphType>>("backfill")
+            .Description("Plans a backfill: every value of the features (all computed ones when omitted) materialized in (from, to], for every entity; Compute replicas run it. Follow it with computationJob(id).")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("features")
+            .Argument<NonNullGraphType<InstantGraphType>>("from")
+            .Argument<NonNullGraphType<InstantGraphType>>("to")
+            .ResolveAsync(async ctx => await Computation(ctx).BackfillAsync(ctx.GetArgument<List<string>?>("features") ?? [],
+                ctx.GetArgument<DateTimeOffset>("from"), ctx.GetArgument<DateTimeOffset>("to"), ctx.CancellationToken));
 
         Field<NonNullGraphType<ApplyResultType>>("applyFeatureDefinitions")
             .Description("Plans and applies definitions, all or nothing. dryRun: plan only. Invalid definitions: INVALID_DEFINITION listing every problem.")
@@ -52,6 +66,8 @@ internal sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(async ctx => await Registry(ctx).ClearTrafficSplitAsync(ctx.GetArgument<string>("name"), ctx.CancellationToken));
     }
+
+    private static ComputationService Computation(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ComputationService>();
 
     private static RegistryService Registry(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<RegistryService>();
 }

@@ -1,5 +1,6 @@
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Gateway.Services;
+using FeatureStore.Gateway.Types.Computation;
 using FeatureStore.Gateway.Types.Registry;
 using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
@@ -82,7 +83,29 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("name")
             .Argument<IntGraphType>("limit", "At most this many entries (1..1000).", arg => arg.DefaultValue = 50)
             .ResolveAsync(async ctx => await Registry(ctx).AuditAsync(ctx.GetArgument<string?>("name"), ctx.GetArgument<int>("limit"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ComputationJobGraphType>>("computationJob")
+            .Description("A batch job (scheduled run or backfill) and its progress.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await Computation(ctx).JobAsync(ctx.GetArgument<Guid>("id"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComputationJobGraphType>>>>("computationJobs")
+            .Description("Batch jobs, newest first.")
+            .Argument<IntGraphType>("first", arg => arg.DefaultValue = 20)
+            .ResolveAsync(async ctx => await Computation(ctx).JobsAsync(ctx.GetArgument<int>("first"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComputationLogEntryGraphType>>>>("computationLogs")
+            .Description("The computation log (ai_feature_computation_logs), newest first: what each batch, streaming and on-demand run did per feature, with its errors.")
+            .Argument<StringGraphType>("feature")
+            .Argument<StringGraphType>("type", "batch, streaming or on-demand.")
+            .Argument<IdGraphType>("runId", "A batch job's id.")
+            .Argument<InstantGraphType>("since")
+            .Argument<IntGraphType>("first", arg => arg.DefaultValue = 100)
+            .ResolveAsync(async ctx => await Computation(ctx).LogsAsync(ctx.GetArgument<string?>("feature"), ctx.GetArgument<string?>("type"),
+                ctx.GetArgument<Guid?>("runId"), ctx.GetArgument<DateTimeOffset?>("since"), ctx.GetArgument<int>("first"), ctx.CancellationToken));
     }
+
+    private static ComputationService Computation(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ComputationService>();
 
     private static ServingService Serving(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ServingService>();
 
