@@ -8,6 +8,7 @@ public sealed record CliOptions(string Command, string Directory, Uri Gateway, s
           plan               show what applying the definitions would do (NEW, UNCHANGED, PATCH, MINOR, MAJOR)
           apply              apply them, all or nothing
           generate           load synthetic TIS TIS source data into Postgres (featurestore generate --help)
+          backfill           compute past values of features over a range (featurestore backfill --help)
           --dir DIR          the definitions folder (default: features)
           --gateway URL      the GraphQL endpoint (default: http://127.0.0.1:5080/graphql)
           --actor NAME       who is applying, for the audit log (default: $USER)

@@ -4,10 +4,10 @@ namespace FeatureStore.Compute.Startup;
 
 /// <summary>
 /// Compute's start-up work, in order: apply migrations (Compute owns the schema, as aspire-shop's
-/// DbManager does), then seed an empty registry. Retries while Postgres is unreachable; the
+/// DbManager does), seed an empty registry, then load the demo dataset into empty source tables. Retries while Postgres is unreachable; the
 /// <c>startup</c> health check turns healthy when done, which the launcher and the others wait for.
 /// </summary>
-internal sealed class StartupService(SchemaMigrator migrator, CatalogSeeder seeder, StartupState state, ILogger<StartupService> logger) : BackgroundService
+internal sealed class StartupService(SchemaMigrator migrator, CatalogSeeder seeder, DemoDataSeeder demo, StartupState state, ILogger<StartupService> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
@@ -22,6 +22,8 @@ internal sealed class StartupService(SchemaMigrator migrator, CatalogSeeder seed
                 logger.LogInformation("Schema ready ({Count} migration(s) applied by this replica)", applied.Count);
                 state.Report("seeding the registry");
                 await seeder.SeedAsync(stoppingToken);
+                state.Report("loading the demo dataset");
+                await demo.SeedAsync(stoppingToken);
                 state.Done();
                 return;
             }
