@@ -1,3 +1,4 @@
+using FeatureStore.Core.Computation;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Sources;
@@ -49,6 +50,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
         services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
         services.AddSingleton<ISourceStore, PostgresSourceStore>();
+        services.AddSingleton<ISourceReader, PostgresSourceReader>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])
