@@ -1,3 +1,4 @@
+using FeatureStore.Core.Computation;
 using FeatureStore.Core.Computation.Runs;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Registry;
@@ -51,6 +52,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
         services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
         services.AddSingleton<ISourceStore, PostgresSourceStore>();
+        services.AddSingleton<ISourceReader, PostgresSourceReader>();
         services.AddSingleton<IComputationQueue, PostgresComputationQueue>();
         services.AddSingleton<IComputationLog, PostgresComputationLog>();
 

@@ -14,6 +14,16 @@ public interface ISourceStore
     /// </summary>
     Task WriteAsync(SourceBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the rows of <paramref name="batch"/> whose id is not stored yet, so a replayed event
+    /// (a redelivered message, a reloaded file) is skipped rather than refused; a row already stored
+    /// is left exactly as it is. Otherwise the rules of <see cref="WriteAsync"/> hold, all or
+    /// nothing: a row that breaks a rule, or the same id twice within the batch, fails the call with
+    /// <see cref="InvalidSourceRowsException"/> and nothing of the batch is written.
+    /// </summary>
+    /// <returns>How many rows were new (and written), over every kind.</returns>
+    Task<long> WriteNewAsync(SourceBatch batch, CancellationToken cancellationToken);
+
     /// <summary>How many rows each table holds now.</summary>
     Task<SourceCounts> CountAsync(CancellationToken cancellationToken);
 

@@ -1,14 +1,13 @@
 using FeatureStore.Core.Sources;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FeatureStore.Postgres.Sources;
 
 /// <summary>
 /// The <c>src_*</c> tables on Postgres. A write is one transaction with one binary COPY per row
-/// kind that the batch holds (parents first), so a batch of any size costs seven round trips at
-/// most and a bad row anywhere leaves nothing behind. <c>ingested_at</c> and <c>seq</c> are filled
-/// by the database.
+/// kind that the batch holds (parents first), so a batch of any size costs a handful of round
+/// trips and a bad row anywhere leaves nothing behind. <c>ingested_at</c> and <c>seq</c> are
+/// filled by the database; every write holds <see cref="SourceWriteLock"/> shared.
 /// </summary>
 internal sealed class PostgresSourceStore(NpgsqlDataSource dataSource) : ISourceStore
 {
@@ -26,17 +25,54 @@ internal sealed class PostgresSourceStore(NpgsqlDataSource dataSource) : ISource
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await CopyAsync(connection, "src_tenants (id, name, time_zone, opens_at, closes_at, language)", batch.Tenants, WriteTenantAsync, cancellationToken);
-            await CopyAsync(connection, "src_users (id, tenant_id, preferred_language, preferences)", batch.Users, WriteUserAsync, cancellationToken);
-            await CopyAsync(connection, "src_conversations (id, tenant_id, user_id, started_at, channel)", batch.Conversations, WriteConversationAsync, cancellationToken);
-            await CopyAsync(connection, "src_messages (id, conversation_id, tenant_id, user_id, role, text, sent_at, response_time_ms, intent, language)",
-                batch.Messages, WriteMessageAsync, cancellationToken);
-            await CopyAsync(connection, "src_feedback (id, tenant_id, user_id, conversation_id, message_id, satisfaction, given_at)", batch.Feedback, WriteFeedbackAsync, cancellationToken);
-            await CopyAsync(connection, "src_bookings (id, tenant_id, user_id, conversation_id, booked_at, scheduled_for, service)", batch.Bookings, WriteBookingAsync, cancellationToken);
-            await CopyAsync(connection, "src_analytics_events (id, tenant_id, user_id, kind, occurred_at, properties)", batch.AnalyticsEvents, WriteEventAsync, cancellationToken);
+            await ExecuteAsync(connection, transaction, [SourceWriteLock.Shared()], cancellationToken);
+            foreach (var kind in SourceRowKinds.All)
+            {
+                await kind.CopyAsync(connection, batch, kind.Table, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (PostgresException failure) when (Translate(failure) is { } translated)
+        catch (PostgresException failure) when (SourceErrors.OfWrite(failure) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<long> WriteNewAsync(SourceBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        // ON CONFLICT DO NOTHING would silently keep one of two rows with the same id; within one
+        // batch that is the caller's mistake, refused as WriteAsync refuses it.
+        foreach (var kind in SourceRowKinds.All)
+        {
+            if (kind.RepeatedIdIn(batch) is { } repeated)
+            {
+                throw new InvalidSourceRowsException(kind.Table, $"PK_{kind.Table}", $"id '{repeated}' appears more than once in the batch");
+            }
+        }
+
+        var kinds = SourceRowKinds.All.Where(k => k.CountIn(batch) > 0).ToList();
+        if (kinds.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, [SourceWriteLock.Shared(), .. kinds.Select(k => new NpgsqlBatchCommand(NewRowsSql.CreateStaging(k)))], cancellationToken);
+            foreach (var kind in kinds)
+            {
+                await kind.CopyAsync(connection, batch, NewRowsSql.Staging(kind), cancellationToken);
+            }
+
+            var written = await ExecuteAsync(connection, transaction, [.. kinds.Select(k => new NpgsqlBatchCommand(NewRowsSql.InsertNew(k)))], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch (PostgresException failure) when (SourceErrors.OfWrite(failure) is { } translated)
         {
             throw translated;
         }
@@ -55,7 +91,7 @@ internal sealed class PostgresSourceStore(NpgsqlDataSource dataSource) : ISource
             await reader.ReadAsync(cancellationToken);
             return new SourceCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
         }
-        catch (PostgresException failure) when (Translate(failure) is { } translated)
+        catch (PostgresException failure) when (SourceErrors.NotMigrated(failure) is { } translated)
         {
             throw translated;
         }
@@ -69,117 +105,21 @@ internal sealed class PostgresSourceStore(NpgsqlDataSource dataSource) : ISource
             await using var command = dataSource.CreateCommand($"TRUNCATE {Tables}");
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException failure) when (Translate(failure) is { } translated)
+        catch (PostgresException failure) when (SourceErrors.NotMigrated(failure) is { } translated)
         {
             throw translated;
         }
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IReadOnlyList<T> rows,
-        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken)
+    // Several statements in one round trip; returns the rows they affected together.
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in commands)
         {
-            return;
+            batch.BatchCommands.Add(command);
         }
 
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            await copy.StartRowAsync(cancellationToken);
-            await write(copy, row, cancellationToken);
-        }
-
-        await copy.CompleteAsync(cancellationToken);
+        return await batch.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static async Task WriteTenantAsync(NpgsqlBinaryImporter copy, Tenant tenant, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(tenant.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(tenant.Name, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(tenant.TimeZone, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(tenant.OpensAt, NpgsqlDbType.Time, cancellationToken);
-        await copy.WriteAsync(tenant.ClosesAt, NpgsqlDbType.Time, cancellationToken);
-        await copy.WriteAsync(tenant.Language, NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task WriteUserAsync(NpgsqlBinaryImporter copy, User user, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(user.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(user.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(user.PreferredLanguage, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(user.PreferencesJson, NpgsqlDbType.Jsonb, cancellationToken);
-    }
-
-    private static async Task WriteConversationAsync(NpgsqlBinaryImporter copy, Conversation conversation, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(conversation.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(conversation.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(conversation.UserId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(conversation.StartedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-        await copy.WriteAsync(conversation.Channel, NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task WriteMessageAsync(NpgsqlBinaryImporter copy, Message message, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(message.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.ConversationId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.UserId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.Role.ToWireName(), NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.Text, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.SentAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-        await WriteNullableAsync(copy, message.ResponseTimeMs, NpgsqlDbType.Integer, cancellationToken);
-        await WriteNullableAsync(copy, message.Intent, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(message.Language, NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task WriteFeedbackAsync(NpgsqlBinaryImporter copy, Feedback feedback, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(feedback.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(feedback.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(feedback.UserId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(feedback.ConversationId, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(copy, feedback.MessageId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(feedback.Satisfaction, NpgsqlDbType.Integer, cancellationToken);
-        await copy.WriteAsync(feedback.GivenAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-    }
-
-    private static async Task WriteBookingAsync(NpgsqlBinaryImporter copy, Booking booking, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(booking.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(booking.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(booking.UserId, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(copy, booking.ConversationId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(booking.BookedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-        await copy.WriteAsync(booking.ScheduledFor.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-        await copy.WriteAsync(booking.Service, NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task WriteEventAsync(NpgsqlBinaryImporter copy, AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
-    {
-        await copy.WriteAsync(analyticsEvent.Id, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(analyticsEvent.TenantId, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(copy, analyticsEvent.UserId, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(analyticsEvent.Kind, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(analyticsEvent.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-        await copy.WriteAsync(analyticsEvent.PropertiesJson, NpgsqlDbType.Jsonb, cancellationToken);
-    }
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } present ? copy.WriteAsync(present, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
-
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is not null ? copy.WriteAsync(value, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
-
-    // Broken rows (class 23: unique, check, not-null; class 22: malformed data such as bad JSON)
-    // are the caller's to fix; missing tables mean the schema has not been migrated yet.
-    private static Exception? Translate(PostgresException failure) => failure.SqlState switch
-    {
-        PostgresErrorCodes.UndefinedTable => new InvalidOperationException(
-            $"the source tables do not exist ({failure.MessageText}): the schema is not migrated yet; FeatureStore.Compute applies the migrations at start-up (dotnet run --project FeatureStore.AppHost)", failure),
-        ['2', '3', ..] or ['2', '2', ..] => new InvalidSourceRowsException(failure.TableName ?? "source tables", failure.ConstraintName ?? failure.SqlState, failure.MessageText + (failure.Detail is { } detail ? ": " + detail : "")),
-        _ => null,
-    };
 }
