@@ -2,7 +2,6 @@ using System.Text.Json;
 using FeatureStore.Core.Computation.Runs;
 using FeatureStore.Core.Computation.Streaming;
 using FeatureStore.Core.Errors;
-using FeatureStore.Core.Serving;
 using FeatureStore.Gateway.Types.Computation;
 
 namespace FeatureStore.Gateway.Services;

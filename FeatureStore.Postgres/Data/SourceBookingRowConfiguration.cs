@@ -18,5 +18,7 @@ internal sealed class SourceBookingRowConfiguration : IEntityTypeConfiguration<S
         // user:booking_rate per user; tenant-level booking counts per window.
         row.HasIndex(r => new { r.UserId, r.BookedAt }).HasDatabaseName("idx_src_bookings_user");
         row.HasIndex(r => new { r.TenantId, r.BookedAt }).HasDatabaseName("idx_src_bookings_tenant");
+        row.HasIndex(r => r.BookedAt).HasDatabaseName("idx_src_bookings_booked_at");
+        row.HasIndex(r => new { r.ConversationId, r.BookedAt }).HasDatabaseName("idx_src_bookings_conversation");
     }
 }

@@ -16,5 +16,6 @@ internal sealed class SourceConversationRowConfiguration : IEntityTypeConfigurat
         // user:total_conversations and user:booking_rate's denominator count per user in a window.
         row.HasIndex(r => new { r.UserId, r.StartedAt }).HasDatabaseName("idx_src_conversations_user");
         row.HasIndex(r => new { r.TenantId, r.StartedAt }).HasDatabaseName("idx_src_conversations_tenant");
+        row.HasIndex(r => r.StartedAt).HasDatabaseName("idx_src_conversations_started_at");
     }
 }

@@ -19,5 +19,6 @@ internal sealed class SourceFeedbackRowConfiguration : IEntityTypeConfiguration<
         row.HasIndex(r => new { r.UserId, r.GivenAt }).HasDatabaseName("idx_src_feedback_user");
         row.HasIndex(r => new { r.TenantId, r.GivenAt }).HasDatabaseName("idx_src_feedback_tenant");
         row.HasIndex(r => r.ConversationId).HasDatabaseName("idx_src_feedback_conversation");
+        row.HasIndex(r => r.GivenAt).HasDatabaseName("idx_src_feedback_given_at");
     }
 }

@@ -28,5 +28,7 @@ internal sealed class SourceMessageRowConfiguration : IEntityTypeConfiguration<S
         row.HasIndex(r => new { r.ConversationId, r.SentAt }).HasDatabaseName("idx_src_messages_conversation");
         row.HasIndex(r => new { r.UserId, r.SentAt }).HasDatabaseName("idx_src_messages_user");
         row.HasIndex(r => new { r.TenantId, r.SentAt }).HasDatabaseName("idx_src_messages_tenant");
+        // Batch planning finds entities by event time (rows entering or leaving a window).
+        row.HasIndex(r => r.SentAt).HasDatabaseName("idx_src_messages_sent_at");
     }
 }

@@ -661,8 +661,14 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BookedAt")
+                        .HasDatabaseName("idx_src_bookings_booked_at");
+
                     b.HasIndex("Seq")
                         .HasDatabaseName("idx_src_bookings_seq");
+
+                    b.HasIndex("ConversationId", "BookedAt")
+                        .HasDatabaseName("idx_src_bookings_conversation");
 
                     b.HasIndex("TenantId", "BookedAt")
                         .HasDatabaseName("idx_src_bookings_tenant");
@@ -718,6 +724,9 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasIndex("Seq")
                         .HasDatabaseName("idx_src_conversations_seq");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("idx_src_conversations_started_at");
 
                     b.HasIndex("TenantId", "StartedAt")
                         .HasDatabaseName("idx_src_conversations_tenant");
@@ -783,6 +792,9 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasIndex("ConversationId")
                         .HasDatabaseName("idx_src_feedback_conversation");
+
+                    b.HasIndex("GivenAt")
+                        .HasDatabaseName("idx_src_feedback_given_at");
 
                     b.HasIndex("Seq")
                         .HasDatabaseName("idx_src_feedback_seq");
@@ -865,6 +877,9 @@ namespace FeatureStore.Postgres.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("idx_src_messages_sent_at");
 
                     b.HasIndex("Seq")
                         .HasDatabaseName("idx_src_messages_seq");
