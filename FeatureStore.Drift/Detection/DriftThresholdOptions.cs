@@ -13,9 +13,13 @@ public sealed class DriftThresholdOptions
     /// <summary>The thresholds of every feature without an override.</summary>
     public DriftThresholds Default { get; set; } = new();
 
-    /// <summary>Overrides by feature name (<c>entity:feature_name</c>).</summary>
-    public Dictionary<string, DriftThresholds> Features { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Overrides, as a list of (feature, thresholds) rather than a dictionary by name: feature names
+    /// (<c>entity:feature_name</c>) hold a colon, which configuration reads as a section separator.
+    /// When a feature is listed twice, the last entry counts.
+    /// </summary>
+    public List<FeatureThresholds> Features { get; } = [];
 
     /// <summary>The thresholds for <paramref name="feature"/>.</summary>
-    public DriftThresholds For(string feature) => Features.GetValueOrDefault(feature) ?? Default;
+    public DriftThresholds For(string feature) => Features.LastOrDefault(f => f.Feature == feature)?.Thresholds ?? Default;
 }

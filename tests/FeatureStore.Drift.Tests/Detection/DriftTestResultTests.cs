@@ -1,4 +1,5 @@
 using FeatureStore.Drift.Detection;
+using Microsoft.Extensions.Configuration;
 
 namespace FeatureStore.Drift.Tests.Detection;
 
@@ -19,9 +20,26 @@ public sealed class DriftTestResultTests
     public void Per_feature_overrides_replace_the_default_set()
     {
         var options = new DriftThresholdOptions();
-        options.Features["user:booking_rate"] = new DriftThresholds { PsiDrift = 0.5 };
+        options.Features.Add(new FeatureThresholds { Feature = "user:booking_rate", Thresholds = new DriftThresholds { PsiDrift = 0.5 } });
 
         Assert.Equal(0.5, options.For("user:booking_rate").PsiDrift);
         Assert.Equal(0.25, options.For("user:other").PsiDrift);
+    }
+
+    [Fact]
+    public void Thresholds_bind_from_the_documented_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Drift:Thresholds:Default:Alpha"] = "0.001",
+            ["Drift:Thresholds:Features:0:Feature"] = "msg:embedding",
+            ["Drift:Thresholds:Features:0:Thresholds:CentroidDrift"] = "0.08",
+        }).Build();
+
+        var options = configuration.GetSection(DriftThresholdOptions.Section).Get<DriftThresholdOptions>()!;
+
+        Assert.Equal(0.001, options.For("user:x").Alpha);
+        Assert.Equal(0.08, options.For("msg:embedding").CentroidDrift);
+        Assert.Equal(0.01, options.For("msg:embedding").Alpha); // an override is a whole set
     }
 }
