@@ -6,7 +6,8 @@ namespace FeatureStore.Drift.Extensions;
 
 internal static class ApplicationServiceExtensions
 {
-    // Detectors arrive with the drift issue; until then the worker only proves its dependencies are healthy.
+    // The detectors (Statistics/, Detection/, Multivariate/, Skew/, Quality/, Alerts/, Plots/) are pure logic;
+    // until the scheduler that feeds them is wired (docs/drift.md), the worker only proves its dependencies are healthy.
     public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
