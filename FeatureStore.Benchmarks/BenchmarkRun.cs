@@ -30,7 +30,7 @@ internal static class BenchmarkRun
     {
         var startedAt = DateTimeOffset.UtcNow;
         await using var stack = await StackUnderTest.StartAsync(cancellationToken);
-        var data = new SyntheticData(options, startedAt);
+        var data = new ServingDataset(options, startedAt);
         var database = stack.Services.GetRequiredService<NpgsqlDataSource>();
         // The gateways start while the data loads (their start-up is CPU-bound for seconds; the load mostly waits on Postgres).
         var gateways = StartGatewaysAsync(stack, cancellationToken);
@@ -171,7 +171,7 @@ internal static class BenchmarkRun
         }
     }
 
-    private static async Task<RunEnvironment> DescribeAsync(DateTimeOffset startedAt, NpgsqlConnection connection, ConnectionMultiplexer redis, SyntheticData data, TimeSpan loadTime, CancellationToken cancellationToken)
+    private static async Task<RunEnvironment> DescribeAsync(DateTimeOffset startedAt, NpgsqlConnection connection, ConnectionMultiplexer redis, ServingDataset data, TimeSpan loadTime, CancellationToken cancellationToken)
     {
         await using var vector = new NpgsqlCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'", connection);
         var pgvector = await vector.ExecuteScalarAsync(cancellationToken);

@@ -1,6 +1,11 @@
 using FeatureStore.Benchmarks;
 using FeatureStore.Launcher;
 
+if (args is ["computation", .. var computationArgs])
+{
+    return await FeatureStore.Benchmarks.Computation.ComputationEntry.RunAsync(computationArgs);
+}
+
 BenchmarkOptions options;
 try
 {

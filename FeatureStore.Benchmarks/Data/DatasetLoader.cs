@@ -15,7 +15,7 @@ namespace FeatureStore.Benchmarks.Data;
 /// while generating: each key's rows come out sorted by valid_from); Redis through the real
 /// online store's write API, in big batches, so its hash layout and payloads are the adapter's own.
 /// </summary>
-internal sealed class DatasetLoader(SyntheticData data, NpgsqlDataSource database, IFeatureRegistry registry, IOnlineStore online)
+internal sealed class DatasetLoader(ServingDataset data, NpgsqlDataSource database, IFeatureRegistry registry, IOnlineStore online)
 {
     private const int RedisBatchEntities = 2_000;
     private const string Version = "1.0.0";
@@ -79,7 +79,7 @@ internal sealed class DatasetLoader(SyntheticData data, NpgsqlDataSource databas
         {
             foreach (var entity in data.EntitiesInIdOrder)
             {
-                var entityId = SyntheticData.EntityId(entity);
+                var entityId = ServingDataset.EntityId(entity);
                 var versions = data.Versions(entity, feature.Index);
                 var from = data.ValidFrom(entity, feature.Index, 0);
                 for (var version = 0; version < versions; version++)
@@ -94,17 +94,17 @@ internal sealed class DatasetLoader(SyntheticData data, NpgsqlDataSource databas
                     writer.Write(entityId, NpgsqlDbType.Text);
                     writer.Write(data.ValueJson(entity, feature.Index, version), NpgsqlDbType.Jsonb);
                     writer.Write(feature.ValueType, NpgsqlDbType.Text);
-                    writer.Write(SyntheticData.Instant(from), NpgsqlDbType.TimestampTz);
+                    writer.Write(ServingDataset.Instant(from), NpgsqlDbType.TimestampTz);
                     if (to is { } end)
                     {
-                        writer.Write(SyntheticData.Instant(end), NpgsqlDbType.TimestampTz);
+                        writer.Write(ServingDataset.Instant(end), NpgsqlDbType.TimestampTz);
                     }
                     else
                     {
                         writer.WriteNull();
                     }
 
-                    writer.Write(SyntheticData.Instant(from), NpgsqlDbType.TimestampTz);
+                    writer.Write(ServingDataset.Instant(from), NpgsqlDbType.TimestampTz);
                     from = to ?? from;
                     written++;
                 }
@@ -129,13 +129,13 @@ internal sealed class DatasetLoader(SyntheticData data, NpgsqlDataSource databas
             foreach (var entity in data.EntitiesInIdOrder)
             {
                 var version = data.CurrentVersion(entity, feature.Index);
-                var from = SyntheticData.Instant(data.ValidFrom(entity, feature.Index, version));
+                var from = ServingDataset.Instant(data.ValidFrom(entity, feature.Index, version));
                 writer.StartRow();
                 writer.Write(ids[feature.Index], NpgsqlDbType.Uuid);
                 writer.Write(1, NpgsqlDbType.Integer);
                 writer.Write(Version, NpgsqlDbType.Text);
                 writer.Write(BenchmarkFeature.EntityType, NpgsqlDbType.Text);
-                writer.Write(SyntheticData.EntityId(entity), NpgsqlDbType.Text);
+                writer.Write(ServingDataset.EntityId(entity), NpgsqlDbType.Text);
                 writer.Write(data.ValueJson(entity, feature.Index, version), NpgsqlDbType.Jsonb);
                 writer.Write(from, NpgsqlDbType.TimestampTz);
                 writer.Write(from, NpgsqlDbType.TimestampTz);
@@ -176,8 +176,8 @@ internal sealed class DatasetLoader(SyntheticData data, NpgsqlDataSource databas
                 foreach (var feature in data.Features)
                 {
                     var version = data.CurrentVersion(entity, feature.Index);
-                    var from = SyntheticData.Instant(data.ValidFrom(entity, feature.Index, version));
-                    var key = new FeatureKey(feature.Name, 1, BenchmarkFeature.EntityType, SyntheticData.EntityId(entity));
+                    var from = ServingDataset.Instant(data.ValidFrom(entity, feature.Index, version));
+                    var key = new FeatureKey(feature.Name, 1, BenchmarkFeature.EntityType, ServingDataset.EntityId(entity));
                     batch.Add(new StoredValue(key, Version, JsonSerializer.SerializeToElement(data.Value(entity, feature.Index, version)), from, null, from));
                 }
             }

@@ -59,20 +59,20 @@ internal sealed class KestrelFloor : IAsyncDisposable
         return new KestrelFloor(app, new Uri(address));
     }
 
-    public static IEnumerable<Probe> Probes(GatewayClient client, SyntheticData data, int manyEntities)
+    public static IEnumerable<Probe> Probes(GatewayClient client, ServingDataset data, int manyEntities)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(data);
         yield return new Probe(One, random =>
         {
             byte[] answer = [];
-            var path = "/entity/" + SyntheticData.EntityId(random.Next(data.Entities));
+            var path = "/entity/" + ServingDataset.EntityId(random.Next(data.Entities));
             return new Call(async ct => answer = await client.GetAsync(path, ct), () => Check(answer, 1, data.Features.Count));
         });
         yield return new Probe(Hundred, random =>
         {
             byte[] answer = [];
-            var ids = RandomEntities.Distinct(random, manyEntities, data.Entities).Select(SyntheticData.EntityId).ToArray();
+            var ids = RandomEntities.Distinct(random, manyEntities, data.Entities).Select(ServingDataset.EntityId).ToArray();
             var body = JsonSerializer.SerializeToUtf8Bytes(ids);
             return new Call(async ct => answer = await client.PostJsonAsync("/entities", body, ct), () => Check(answer, ids.Length, data.Features.Count));
         });

@@ -11,7 +11,7 @@ namespace FeatureStore.Benchmarks.Floors;
 /// LATERAL ... ORDER BY valid_from DESC LIMIT 1 on the lookup index), prepared, on one Npgsql
 /// connection, for 1 x F and 100 x F points. What an asOf read costs before HTTP and GraphQL.
 /// </summary>
-internal sealed class PostgresAsOfFloor(NpgsqlConnection connection, SyntheticData data, IReadOnlyList<Guid> featureIds)
+internal sealed class PostgresAsOfFloor(NpgsqlConnection connection, ServingDataset data, IReadOnlyList<Guid> featureIds)
 {
     public const string One = "floor: Npgsql as-of 1 x F (LATERAL)";
     public const string Hundred = "floor: Npgsql as-of 100 x F (LATERAL)";
@@ -53,13 +53,13 @@ internal sealed class PostgresAsOfFloor(NpgsqlConnection connection, SyntheticDa
             var asOf = data.FirstInstantWithAllValues + random.NextInt64(data.End - data.FirstInstantWithAllValues);
             var points = (from f in Enumerable.Range(0, data.Features.Count)
                           from e in RandomEntities.Distinct(random, entities, data.Entities)
-                          orderby f, SyntheticData.EntityId(e)
+                          orderby f, ServingDataset.EntityId(e)
                           select (Feature: f, Entity: e)).ToArray();
             featureIdsParameter.TypedValue = [.. points.Select(p => featureIds[p.Feature])];
             lines.TypedValue = [.. points.Select(_ => 1)];
             types.TypedValue = [.. points.Select(_ => BenchmarkFeature.EntityType)];
-            ids.TypedValue = [.. points.Select(p => SyntheticData.EntityId(p.Entity))];
-            asOfs.TypedValue = [.. points.Select(_ => SyntheticData.Instant(asOf))];
+            ids.TypedValue = [.. points.Select(p => ServingDataset.EntityId(p.Entity))];
+            asOfs.TypedValue = [.. points.Select(_ => ServingDataset.Instant(asOf))];
             var values = new string?[points.Length];
             return new Call(async ct =>
             {
@@ -83,7 +83,7 @@ internal sealed class PostgresAsOfFloor(NpgsqlConnection connection, SyntheticDa
                     using var value = JsonDocument.Parse(values[i] ?? "null");
                     if (!FeatureAnswers.Matches(value.RootElement, expected))
                     {
-                        throw new InvalidOperationException($"as-of floor: {SyntheticData.EntityId(entity)} {data.Features[feature].Name}: expected {expected}, got {values[i] ?? "no row"}");
+                        throw new InvalidOperationException($"as-of floor: {ServingDataset.EntityId(entity)} {data.Features[feature].Name}: expected {expected}, got {values[i] ?? "no row"}");
                     }
                 }
             });

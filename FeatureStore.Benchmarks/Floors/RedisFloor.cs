@@ -10,7 +10,7 @@ namespace FeatureStore.Benchmarks.Floors;
 /// The Redis floor: raw StackExchange.Redis on the same hashes the gateway reads (the adapter's key
 /// layout, <see cref="RedisKeys"/>), one HGETALL, and 100 HGETALLs pipelined with one WhenAll.
 /// </summary>
-internal sealed class RedisFloor(IConnectionMultiplexer redis, SyntheticData data)
+internal sealed class RedisFloor(IConnectionMultiplexer redis, ServingDataset data)
 {
     public const string One = "floor: Redis HGETALL x1";
     public const string Hundred = "floor: Redis 100 HGETALL pipelined";
@@ -18,7 +18,7 @@ internal sealed class RedisFloor(IConnectionMultiplexer redis, SyntheticData dat
 
     public static RedisKey Key(string entityId) => Keys.Entity(BenchmarkFeature.EntityType, entityId);
 
-    public static RedisKey Key(int entity) => Key(SyntheticData.EntityId(entity));
+    public static RedisKey Key(int entity) => Key(ServingDataset.EntityId(entity));
 
     public IEnumerable<Probe> Probes(int manyEntities)
     {

@@ -11,7 +11,7 @@ namespace FeatureStore.Benchmarks.Gateway;
 /// </summary>
 internal static class FeatureAnswers
 {
-    public static SourceCounts Check(byte[] body, SyntheticData data, IReadOnlyList<int> entities, long? asOfMicros)
+    public static SourceCounts Check(byte[] body, ServingDataset data, IReadOnlyList<int> entities, long? asOfMicros)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(entities);
@@ -42,7 +42,7 @@ internal static class FeatureAnswers
                 var expected = data.Value(entities[i], f, version);
                 if (source == "MISSING" || !Matches(served.GetProperty("value"), expected))
                 {
-                    throw Wrong(body, $"{SyntheticData.EntityId(entities[i])} {data.Features[f].Name}: expected {expected} (version {version}), got {served.GetRawText()}");
+                    throw Wrong(body, $"{ServingDataset.EntityId(entities[i])} {data.Features[f].Name}: expected {expected} (version {version}), got {served.GetRawText()}");
                 }
 
                 counts = counts.Add(source);

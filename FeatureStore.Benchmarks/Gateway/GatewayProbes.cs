@@ -8,7 +8,7 @@ namespace FeatureStore.Benchmarks.Gateway;
 /// instant; users drawn uniformly. Every answer is checked value by value and its sources tallied
 /// (how much of "now" the in-process cache answered).
 /// </summary>
-internal sealed class GatewayProbes(GatewayClient client, GraphQLBodies bodies, SyntheticData data)
+internal sealed class GatewayProbes(GatewayClient client, GraphQLBodies bodies, ServingDataset data)
 {
     public const string One = "gateway: 1 x F now";
     public const string Hundred = "gateway: 100 x F now";
@@ -42,10 +42,10 @@ internal sealed class GatewayProbes(GatewayClient client, GraphQLBodies bodies, 
     {
         var chosen = RandomEntities.Distinct(random, entities, data.Entities);
         long? instant = asOf ? data.FirstInstantWithAllValues + random.NextInt64(data.End - data.FirstInstantWithAllValues) : null;
-        var at = instant is { } micros ? SyntheticData.Instant(micros) : (DateTimeOffset?)null;
+        var at = instant is { } micros ? ServingDataset.Instant(micros) : (DateTimeOffset?)null;
         var body = entities == 1
-            ? bodies.One(SyntheticData.EntityId(chosen[0]), at)
-            : bodies.Many([.. chosen.Select(SyntheticData.EntityId)], at);
+            ? bodies.One(ServingDataset.EntityId(chosen[0]), at)
+            : bodies.Many([.. chosen.Select(ServingDataset.EntityId)], at);
         byte[] answer = [];
         return new Call(
             async ct => answer = await client.PostGraphQLAsync(body, ct),

@@ -14,7 +14,7 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// gateway only learns of the write from the change notice (Redis pub/sub), so this is the time a
 /// write takes to reach another process's cache. A gateway's own writes evict its cache at once.
 /// </summary>
-internal sealed class NoticeDelivery(GatewayClient writer, GatewayClient reader, SyntheticData data)
+internal sealed class NoticeDelivery(GatewayClient writer, GatewayClient reader, ServingDataset data)
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(10);
 
@@ -30,7 +30,7 @@ internal sealed class NoticeDelivery(GatewayClient writer, GatewayClient reader,
         int staleAfterAck = 0, lost = 0;
         for (var trial = -WarmupTrials; trial < trials; trial++)
         {
-            var entityId = SyntheticData.EntityId(data.EntitiesInIdOrder[(trial + WarmupTrials) % data.Entities]);
+            var entityId = ServingDataset.EntityId(data.EntitiesInIdOrder[(trial + WarmupTrials) % data.Entities]);
             await PrimeAsync(entityId, feature.Name, cancellationToken);
             var value = 1_000_000 + trial + WarmupTrials + 0.25;
             var ack = new AckTime();

@@ -9,7 +9,7 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// </summary>
 internal static class Spine
 {
-    public static IReadOnlyList<SpineRow> Create(SyntheticData data, int rows, Random random)
+    public static IReadOnlyList<SpineRow> Create(ServingDataset data, int rows, Random random)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(random);
@@ -18,7 +18,7 @@ internal static class Spine
             {
                 var entity = random.Next(data.Entities);
                 var micros = data.FirstInstantWithAllValues + random.NextInt64(data.End - data.FirstInstantWithAllValues);
-                return new SpineRow(entity, SyntheticData.EntityId(entity), SyntheticData.Instant(micros));
+                return new SpineRow(entity, ServingDataset.EntityId(entity), ServingDataset.Instant(micros));
             })
             .OrderBy(r => r.EntityId, StringComparer.Ordinal).ThenBy(r => r.Timestamp)];
     }

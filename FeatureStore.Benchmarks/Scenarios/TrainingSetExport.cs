@@ -15,7 +15,7 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// dataset. Timed from the request's first byte to the answer's last. A 404 means the endpoint does
 /// not exist yet: reported, never a failure of the run.
 /// </summary>
-internal sealed class TrainingSetExport(GatewayClient client, SyntheticData data)
+internal sealed class TrainingSetExport(GatewayClient client, ServingDataset data)
 {
     private const int CheckEvery = 100;
 
@@ -120,7 +120,7 @@ internal sealed class TrainingSetExport(GatewayClient client, SyntheticData data
             return $"unreadable row '{line}'";
         }
 
-        var micros = SyntheticData.Micros(timestamp);
+        var micros = ServingDataset.Micros(timestamp);
         for (var f = 0; f < data.Features.Count; f++)
         {
             var expected = data.Value(entity, f, data.VersionAt(entity, f, micros));

@@ -13,7 +13,7 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// workload's and the cache's. Both start cold: the run first waits until every entry cached by
 /// earlier measures has expired.
 /// </summary>
-internal sealed class ZipfCacheHits(GatewayClient client, GraphQLBodies bodies, SyntheticData data)
+internal sealed class ZipfCacheHits(GatewayClient client, GraphQLBodies bodies, ServingDataset data)
 {
     /// <summary>FeatureStore:Cache:MaxAge in the gateway's appsettings.json.</summary>
     public static readonly TimeSpan CacheMaxAge = TimeSpan.FromSeconds(5);
@@ -46,7 +46,7 @@ internal sealed class ZipfCacheHits(GatewayClient client, GraphQLBodies bodies, 
             }
 
             var entity = zipf.Next(random);
-            var body = bodies.One(SyntheticData.EntityId(entity), null);
+            var body = bodies.One(ServingDataset.EntityId(entity), null);
             var started = Stopwatch.GetTimestamp();
             var answer = await client.PostGraphQLAsync(body, cancellationToken);
             var elapsed = Stopwatch.GetTimestamp() - started;

@@ -93,7 +93,7 @@ internal sealed class StackUnderTest : IAsyncDisposable
             ["ConnectionStrings:featurestore"] = postgres,
             ["ConnectionStrings:cache"] = redis,
         });
-        builder.AddFeatureStore().AddPostgresOfflineStore("featurestore").AddRedisOnlineStore("cache");
+        builder.AddFeatureStore().AddPostgresOfflineStore("featurestore").AddRedisOnlineStore("cache").AddComputation();
         return builder.Build();
     }
 

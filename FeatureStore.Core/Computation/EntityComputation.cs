@@ -27,6 +27,8 @@ public sealed class EntityComputation(FeatureComputer computer)
         var tallies = targets.Select(t => t.Spec.Name).Distinct().ToDictionary(name => name, _ => (Entities: 0, Errors: 0));
         foreach (var (entityId, rows) in entities)
         {
+            // Computing is CPU-bound: a replica asked to stop must not finish a whole work item first.
+            cancellationToken.ThrowIfCancellationRequested();
             var (clean, bad) = SourceRowChecks.Clean(entityId, rows);
             problems.AddRange(bad);
             foreach (var target in targets)

@@ -4,7 +4,8 @@ namespace FeatureStore.Core.Computation;
 
 /// <summary>
 /// The source rows an entity's features are computed from: for a conversation its messages, for
-/// a user their messages, conversations, feedback and bookings, for a message the message itself.
+/// a user their messages, conversations, feedback and bookings, for a message the message itself
+/// with the earlier messages of its conversation (its context) and, when asked for, its tenant.
 /// Whoever loads them (batch, streaming, on-demand) gives the same rows for the same entity.
 /// </summary>
 /// <param name="Messages">Messages of the entity.</param>
@@ -19,4 +20,7 @@ public sealed record EntitySources(
 {
     /// <summary>No rows at all.</summary>
     public static EntitySources Empty { get; } = new([], [], [], []);
+
+    /// <summary>A message's tenant (its time zone and opening hours), loaded when a feature reads <c>tenants</c>.</summary>
+    public Tenant? Tenant { get; init; }
 }

@@ -3,6 +3,7 @@ using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.Transformers.Aggregation;
+using FeatureStore.Core.Transformers.Temporal;
 using FeatureStore.Core.Transformers.Text;
 
 namespace FeatureStore.Core.Computation;
@@ -27,6 +28,11 @@ public sealed class FeatureComputer(IEmbeddingProvider embeddings)
         if (RequestTimeTransforms.Handles(computation))
         {
             return RequestTimeTransforms.Compute(computation, at);
+        }
+
+        if (MessageContextTransforms.Handles(feature))
+        {
+            return MessageContextTransforms.Compute(feature, entityId, sources, at);
         }
 
         if (TextTransforms.Handles(computation))

@@ -1,5 +1,6 @@
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Serving;
+using FeatureStore.Core.Transformers.Temporal;
 using FeatureStore.Core.Transformers.Text;
 
 namespace FeatureStore.Core.Computation;
@@ -12,6 +13,12 @@ namespace FeatureStore.Core.Computation;
 /// </summary>
 public static class ValueInstants
 {
+    /// <summary>
+    /// Not a table of rows with event times but the entity's tenant row (<see cref="EntitySources.Tenant"/>),
+    /// named among a feature's sources so loaders fetch it.
+    /// </summary>
+    public const string TenantsSource = "tenants";
+
     /// <summary>The source tables a feature reads (none for request-time transforms).</summary>
     public static IReadOnlyList<string> SourcesOf(FeatureSpec spec)
     {
@@ -20,6 +27,11 @@ public static class ValueInstants
         if (RequestTimeTransforms.Handles(computation))
         {
             return [];
+        }
+
+        if (MessageContextTransforms.Handles(spec))
+        {
+            return MessageContextTransforms.ReadsTenant(computation) ? ["messages", TenantsSource] : ["messages"];
         }
 
         if (TextTransforms.Handles(computation))
@@ -80,12 +92,12 @@ public static class ValueInstants
     private static IEnumerable<DateTimeOffset> EventTimes(FeatureSpec spec, string entityId, EntitySources sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if (TextTransforms.Handles(spec.Computation))
+        if (TextTransforms.Handles(spec.Computation) || spec.EntityType == ComputedEntityTypes.Message)
         {
             // A per-message feature changes once: when its message is sent.
             return sources.Messages.Where(m => m.Id == entityId).Select(m => m.SentAt);
         }
 
-        return SourcesOf(spec).SelectMany(source => SourceFields.Rows(source, sources).Select(r => r.At));
+        return SourcesOf(spec).Where(s => s != TenantsSource).SelectMany(source => SourceFields.Rows(source, sources).Select(r => r.At));
     }
 }

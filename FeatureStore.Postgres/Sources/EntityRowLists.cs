@@ -14,5 +14,7 @@ internal sealed class EntityRowLists
 
     public List<Booking> Bookings { get; } = [];
 
-    public EntitySources ToSources() => new(Messages, Conversations, Feedback, Bookings);
+    public Tenant? Tenant { get; set; }
+
+    public EntitySources ToSources() => new(Messages, Conversations, Feedback, Bookings) { Tenant = Tenant };
 }

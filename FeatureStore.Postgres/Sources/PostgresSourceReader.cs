@@ -13,13 +13,15 @@ internal sealed class PostgresSourceReader(NpgsqlDataSource dataSource) : ISourc
     public async Task<IReadOnlyDictionary<string, EntitySources>> LoadAsync(string entityType, IReadOnlyCollection<string> sources, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var reads = ReadableSource.For(entityType, sources);
+        ArgumentNullException.ThrowIfNull(sources);
+        var reads = ReadableSource.For(entityType, Tables(sources));
+        var tenant = entityType == ComputedEntityTypes.Message && sources.Contains(ValueInstants.TenantsSource);
         var loaded = new Dictionary<string, EntityRowLists>(StringComparer.Ordinal);
-        if (ids.Count > 0 && reads.Count > 0)
+        if (ids.Count > 0 && (reads.Count > 0 || tenant))
         {
             try
             {
-                await LoadIntoAsync(loaded, reads, ids as string[] ?? [.. ids], cancellationToken);
+                await LoadIntoAsync(loaded, entityType, reads, tenant, ids as string[] ?? [.. ids], cancellationToken);
             }
             catch (PostgresException failure) when (SourceErrors.NotMigrated(failure) is { } translated)
             {
@@ -60,7 +62,7 @@ internal sealed class PostgresSourceReader(NpgsqlDataSource dataSource) : ISourc
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(upTo);
-        var reads = ReadableSource.For(entityType, sources);
+        var reads = ReadableSource.For(entityType, Tables(sources));
         return reads.Count == 0
             ? Task.FromResult<IReadOnlyList<string>>([])
             : ReadIdsAsync(SourceReaderSql.Changed(reads), reads.SelectMany(r => new object[] { r.Source.Position(after), r.Source.Position(upTo) }), cancellationToken);
@@ -68,22 +70,36 @@ internal sealed class PostgresSourceReader(NpgsqlDataSource dataSource) : ISourc
 
     public Task<IReadOnlyList<string>> EntitiesWithRowsBetweenAsync(string entityType, string source, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
-        var reads = ReadableSource.For(entityType, [source]);
+        var reads = ReadableSource.For(entityType, Tables([source]));
         return reads is [var (named, column)]
             ? ReadIdsAsync(SourceReaderSql.RowsBetween(named, column), [after.ToUniversalTime(), upTo.ToUniversalTime()], cancellationToken)
             : Task.FromResult<IReadOnlyList<string>>([]);
     }
 
-    private async Task LoadIntoAsync(Dictionary<string, EntityRowLists> loaded, IReadOnlyList<(ReadableSource Source, string Column)> reads, string[] ids, CancellationToken cancellationToken)
+    // The tenant "source" is a row per entity, not a table of timed rows: the other queries skip it.
+    private static string[] Tables(IEnumerable<string> sources) => [.. sources.Where(s => s != ValueInstants.TenantsSource)];
+
+    private async Task LoadIntoAsync(Dictionary<string, EntityRowLists> loaded, string entityType, IReadOnlyList<(ReadableSource Source, string Column)> reads, bool tenant,
+        string[] ids, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
+        var readers = new List<Action<NpgsqlDataReader, EntityRowLists>>();
         foreach (var (source, column) in reads)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(SourceReaderSql.Load(source, column)) { Parameters = { new NpgsqlParameter<string[]> { TypedValue = ids } } });
+            // A message is computed in its conversation's context: its earlier messages come with it.
+            var sql = entityType == ComputedEntityTypes.Message && source == ReadableSource.Messages ? SourceReaderSql.MessageContext : SourceReaderSql.Load(source, column);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<string[]> { TypedValue = ids } } });
+            readers.Add(source.AddRow);
+        }
+
+        if (tenant)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(SourceReaderSql.MessageTenant) { Parameters = { new NpgsqlParameter<string[]> { TypedValue = ids } } });
+            readers.Add((reader, rows) => rows.Tenant = SourceRowReaders.Tenant(reader));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        foreach (var (source, _) in reads)
+        foreach (var addRow in readers)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -93,7 +109,7 @@ internal sealed class PostgresSourceReader(NpgsqlDataSource dataSource) : ISourc
                     loaded[entityId] = rows = new EntityRowLists();
                 }
 
-                source.AddRow(reader, rows);
+                addRow(reader, rows);
             }
 
             await reader.NextResultAsync(cancellationToken);

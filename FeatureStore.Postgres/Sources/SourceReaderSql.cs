@@ -20,6 +20,24 @@ internal static class SourceReaderSql
         ORDER BY {source.EventTime}, id
         """;
 
+    /// <summary>
+    /// A message entity's messages: itself and the messages of its conversation sent up to then
+    /// (its context, for features such as the previous intent); one <c>idx_src_messages_conversation</c> range per entity.
+    /// </summary>
+    public static string MessageContext { get; } = $"""
+        SELECT m.id AS entity_id, {Aliased("c", SourceRowKinds.Messages.Columns)}
+        FROM src_messages m JOIN src_messages c ON c.conversation_id = m.conversation_id AND c.sent_at <= m.sent_at
+        WHERE m.id = ANY($1)
+        ORDER BY c.sent_at, c.id
+        """;
+
+    /// <summary>A message entity's tenant row.</summary>
+    public static string MessageTenant { get; } = $"""
+        SELECT m.id AS entity_id, {Aliased("t", SourceRowKinds.Tenants.Columns)}
+        FROM src_messages m JOIN src_tenants t ON t.id = m.tenant_id
+        WHERE m.id = ANY($1)
+        """;
+
     /// <summary>The highest <c>seq</c> of each table (0 when empty); each is one step down the <c>idx_src_*_seq</c> index.</summary>
     public const string HighWater = """
         SELECT (SELECT coalesce(max(seq), 0) FROM src_messages),
@@ -39,6 +57,8 @@ internal static class SourceReaderSql
     /// <summary>Entities named by rows of one source whose event time is in (<c>$1</c>, <c>$2</c>], each once, in code-point order.</summary>
     public static string RowsBetween(ReadableSource source, string column) =>
         Distinct([$"SELECT {column} AS entity_id FROM {source.Kind.Table} WHERE {source.EventTime} > $1 AND {source.EventTime} <= $2 AND {column} IS NOT NULL"]);
+
+    private static string Aliased(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     private static string Distinct(IEnumerable<string> selects) => $"""
         SELECT DISTINCT entity_id FROM (

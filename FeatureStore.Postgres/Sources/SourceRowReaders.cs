@@ -22,6 +22,14 @@ internal static class SourceRowReaders
         reader.IsDBNull(9) ? null : reader.GetString(9),
         reader.GetString(10));
 
+    public static Tenant Tenant(NpgsqlDataReader reader) => new(
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetFieldValue<TimeOnly>(4),
+        reader.GetFieldValue<TimeOnly>(5),
+        reader.GetString(6));
+
     public static Conversation Conversation(NpgsqlDataReader reader) => new(
         reader.GetString(1),
         reader.GetString(2),

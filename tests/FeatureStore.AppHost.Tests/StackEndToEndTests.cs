@@ -29,7 +29,7 @@ public sealed class StackEndToEndTests : IDisposable
             using var gateway = new GatewayClient(first.Get<ProjectResource>("gateway").Url);
             var answer = await gateway.QueryAsync("{ __typename featureDefinitions { name } }");
             Assert.Equal("Query", answer.GetProperty("data").GetProperty("__typename").GetString());
-            Assert.Equal(16, Names(answer).Count);
+            Assert.Equal(21, Names(answer).Count);
             Assert.Contains("msg:embedding", Names(answer));
 
             var applied = await gateway.QueryAsync($$"""
@@ -52,7 +52,7 @@ public sealed class StackEndToEndTests : IDisposable
         {
             using var gateway = new GatewayClient(second.Get<ProjectResource>("gateway").Url);
             var answer = await gateway.QueryAsync("{ featureDefinitions { name } }");
-            Assert.Equal(17, Names(answer).Count);
+            Assert.Equal(22, Names(answer).Count);
             Assert.Contains(Feature, Names(answer));
 
             await using var redis = await ConnectionMultiplexer.ConnectAsync(second.Get<RedisResource>("cache").ConnectionString);

@@ -40,9 +40,9 @@ public sealed class PlanApplyCommandTests(InfrastructureFixture infrastructure) 
         var (_, again, _) = await RunAsync("plan", "--dir", Catalog);
 
         Assert.Equal(0, code);
-        Assert.Equal(16, output.Split('\n').Count(l => l.TrimStart().StartsWith("NEW ", StringComparison.Ordinal)));
-        Assert.Contains("Plan: 16 new, 0 major, 0 minor, 0 patch, 0 unchanged.", output, StringComparison.Ordinal);
-        Assert.Contains("Plan: 16 new", again, StringComparison.Ordinal);
+        Assert.Equal(21, output.Split('\n').Count(l => l.TrimStart().StartsWith("NEW ", StringComparison.Ordinal)));
+        Assert.Contains("Plan: 21 new, 0 major, 0 minor, 0 patch, 0 unchanged.", output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 21 new", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class PlanApplyCommandTests(InfrastructureFixture infrastructure) 
         var (againCode, again, againError) = await RunAsync("apply", "--dir", Catalog);
 
         Assert.Equal(0, code);
-        Assert.Contains("Applied: 16 new, 0 major, 0 minor, 0 patch, 0 unchanged.", output, StringComparison.Ordinal);
+        Assert.Contains("Applied: 21 new, 0 major, 0 minor, 0 patch, 0 unchanged.", output, StringComparison.Ordinal);
         Assert.True(againCode == 0, againError);
-        Assert.Contains("Applied: 0 new, 0 major, 0 minor, 0 patch, 16 unchanged.", again, StringComparison.Ordinal);
+        Assert.Contains("Applied: 0 new, 0 major, 0 minor, 0 patch, 21 unchanged.", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PlanApplyCommandTests(InfrastructureFixture infrastructure) 
         Assert.Equal(1, code);
         Assert.Contains("msg:embedding: version: MAJOR change", error, StringComparison.Ordinal);
         Assert.Contains("tenant:embedding_centroid: version: MAJOR change", error, StringComparison.Ordinal);
-        Assert.Contains("16 unchanged", plan, StringComparison.Ordinal);
+        Assert.Contains("21 unchanged", plan, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class BatchOptions
     /// <summary>How long a claimed item is a replica's own; after that another replica may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Entities per work item (message entities are cheap: ten times as many per item).</summary>
+    /// <summary>Entities per work item (message entities are cheap: four times as many per item).</summary>
     public int EntitiesPerItem { get; set; } = 500;
 
     /// <summary>

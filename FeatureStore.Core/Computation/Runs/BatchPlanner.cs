@@ -113,7 +113,7 @@ public sealed class BatchPlanner(RegistryCache registry, ISourceReader sources, 
                 }
             }
 
-            var size = ofType.Key == ComputedEntityTypes.Message ? options.EntitiesPerItem * 10 : options.EntitiesPerItem;
+            var size = ofType.Key == ComputedEntityTypes.Message ? options.EntitiesPerItem * 4 : options.EntitiesPerItem;
             items.AddRange(ids.Chunk(size).Select(chunk => (ofType.Key, (IReadOnlyList<string>)chunk)));
         }
 

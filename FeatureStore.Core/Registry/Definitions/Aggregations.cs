@@ -8,6 +8,6 @@ public static class Aggregations
     {
         "count", "sum", "avg", "min", "max", "mode", "distinct_count", "ordered_array", "distribution",
         "centroid", "ratio", "latest", "token_count", "sentiment", "contains_question", "embedding",
-        "time_since_previous", "hour_of_day", "day_of_week", "business_hours",
+        "time_since_previous", "hour_of_day", "day_of_week", "business_hours", "previous",
     };
 }

@@ -354,9 +354,9 @@ public static partial class FeatureSpecJson
 
         var filters = StringMap(computation, "filters", "computation.filters", problem, ref ok);
         var parameters = StringMap(computation, "parameters", "computation.parameters", problem, ref ok);
-        if (parameters.TryGetValue("timezone", out var zone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (parameters.TryGetValue("timezone", out var zone) && zone != Serving.RequestTimeTransforms.TenantZone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
-            problem("computation.parameters.timezone", $"'{zone}' is not a known time zone (IANA name, e.g. America/Mexico_City)");
+            problem("computation.parameters.timezone", $"'{zone}' is not a known time zone (IANA name, e.g. America/Mexico_City, or tenant for the entity's tenant's zone)");
             ok = false;
         }
         return ok ? new ComputationSpec(source!, aggregation!, String(computation, "field"), window, filters, parameters) : null;

@@ -72,6 +72,25 @@ public sealed class CatalogFeatureValuesTests
     }
 
     [Fact]
+    public async Task The_classifiers_context_features_read_the_messages_place_in_its_conversation_and_its_tenant()
+    {
+        // Madrid is UTC+1 in early March: m1 (10:00:00Z) is 11:00 on Sunday 2026-03-01, inside 09:00-19:00.
+        var context = new EntitySources([M1, M2, M3, M4], [], [], []) { Tenant = new Tenant("t1", "Salón Luna", "Europe/Madrid", new TimeOnly(9, 0), new TimeOnly(19, 0), "es") };
+        var closed = context with { Tenant = context.Tenant! with { OpensAt = new TimeOnly(12, 0) } };
+
+        Assert.Equal("11", (await ComputeAsync("msg:hour_of_day", "m1", context)).GetRawText());
+        Assert.Equal("7", (await ComputeAsync("msg:day_of_week", "m1", context)).GetRawText());
+        Assert.Equal("true", (await ComputeAsync("msg:in_business_hours", "m1", context)).GetRawText());
+        Assert.Equal("false", (await ComputeAsync("msg:in_business_hours", "m1", closed)).GetRawText());
+        Assert.Equal(JsonValueKind.Null, (await ComputeAsync("msg:seconds_since_previous", "m1", context)).ValueKind); // the first message
+        Assert.Equal("58", (await ComputeAsync("msg:seconds_since_previous", "m3", context)).GetRawText());             // m2 at 10:00:02, m3 at 10:01:00
+        Assert.Equal("4", (await ComputeAsync("msg:seconds_since_previous", "m4", context)).GetRawText());
+        Assert.Equal(JsonValueKind.Null, (await ComputeAsync("msg:previous_intent", "m1", context)).ValueKind);
+        Assert.Equal("\"booking\"", (await ComputeAsync("msg:previous_intent", "m3", context)).GetRawText());         // m1's, the previous user message
+        Assert.Equal("\"booking\"", (await ComputeAsync("msg:previous_intent", "m4", context)).GetRawText());         // m3's
+    }
+
+    [Fact]
     public async Task Sentiment_trajectory_is_the_message_sentiment_of_each_user_message_in_order()
     {
         var value = await ComputeAsync("conv:sentiment_trajectory", "c1", Conversation1);
@@ -105,7 +124,7 @@ public sealed class CatalogFeatureValuesTests
     [Fact]
     public void Every_catalog_feature_has_an_implementation()
     {
-        Assert.Equal(16, Catalog.Count);
+        Assert.Equal(21, Catalog.Count); // the 16 of the catalog and the classifier's five context features
         Assert.All(Catalog.Values, spec => _ = _computer.ComputeAsync(spec, "x", EntitySources.Empty, At, CancellationToken.None).GetAwaiter().GetResult());
     }
 

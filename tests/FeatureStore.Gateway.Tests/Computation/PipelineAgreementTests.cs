@@ -7,7 +7,8 @@ namespace FeatureStore.Gateway.Tests.Computation;
 /// <summary>
 /// The same generated TIS TIS traffic, computed three ways on three fresh stacks (a scheduled
 /// batch run; on-demand reads of values nothing stored; events through ingestEvents and the
-/// stream), gives every one of the 16 catalog features the same value from the same instant.
+/// stream), gives every one of the 16 catalog features and the classifier's 5 context features the
+/// same value from the same instant.
 /// </summary>
 [Collection(InfrastructureCollection.Name)]
 public sealed class PipelineAgreementTests(InfrastructureFixture infrastructure)
@@ -21,6 +22,7 @@ public sealed class PipelineAgreementTests(InfrastructureFixture infrastructure)
     [
         "conv:avg_response_time_ms", "conv:intent_sequence", "conv:message_count", "conv:sentiment_trajectory",
         "msg:contains_question", "msg:embedding", "msg:sentiment", "msg:token_count",
+        "msg:hour_of_day", "msg:day_of_week", "msg:in_business_hours", "msg:seconds_since_previous", "msg:previous_intent",
         "tenant:avg_satisfaction_7d", "tenant:embedding_centroid", "tenant:intent_distribution_7d", "tenant:message_volume_24h",
         "user:booking_rate", "user:preferred_intent", "user:satisfaction_history", "user:total_conversations",
     ];

@@ -49,14 +49,19 @@ public sealed class SourceLoadTests(InfrastructureFixture infrastructure) : Sour
     }
 
     [Fact]
-    public async Task A_message_gets_itself_and_nothing_else_whatever_sources_are_named()
+    public async Task A_message_gets_itself_in_its_conversations_context_and_its_tenant_when_asked()
     {
         await Store.WriteAsync(Batch, CancellationToken.None);
 
-        var loaded = await Reader.LoadAsync(ComputedEntityTypes.Message, AllSources, ["m2", "m6"], CancellationToken.None);
+        var loaded = await Reader.LoadAsync(ComputedEntityTypes.Message, AllSources, ["m1", "m2", "m6"], CancellationToken.None);
+        var withTenant = await Reader.LoadAsync(ComputedEntityTypes.Message, ["messages", ValueInstants.TenantsSource], ["m2"], CancellationToken.None);
 
-        AssertRows(loaded["m2"], [M2], [], [], []);
+        AssertRows(loaded["m1"], [M1], [], [], []);        // the first of c1: nothing before it
+        AssertRows(loaded["m2"], [M1, M2], [], [], []);    // m1 came before it in c1
         AssertRows(loaded["m6"], [M6], [], [], []);
+        Assert.Null(loaded["m2"].Tenant);
+        Assert.Equal(Batch.Tenants.Single(t => t.Id == "t1"), withTenant["m2"].Tenant);
+        AssertRows(withTenant["m2"], [M1, M2], [], [], []);
         Assert.Empty(await Reader.LoadAsync(ComputedEntityTypes.Message, ["feedback", "bookings"], ["m2"], CancellationToken.None));
     }
 

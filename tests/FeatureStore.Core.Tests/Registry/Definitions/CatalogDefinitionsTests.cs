@@ -25,6 +25,13 @@ public sealed class CatalogDefinitionsTests
         ["msg:token_count"] = ("message", FeatureValueType.Numeric, "real-time"),
         ["msg:sentiment"] = ("message", FeatureValueType.Numeric, "real-time"),
         ["msg:contains_question"] = ("message", FeatureValueType.Boolean, "real-time"),
+
+        // The classifier's feature vector adds the message's context (PRODUCT.md).
+        ["msg:hour_of_day"] = ("message", FeatureValueType.Numeric, "real-time"),
+        ["msg:day_of_week"] = ("message", FeatureValueType.Numeric, "real-time"),
+        ["msg:in_business_hours"] = ("message", FeatureValueType.Boolean, "real-time"),
+        ["msg:seconds_since_previous"] = ("message", FeatureValueType.Numeric, "real-time"),
+        ["msg:previous_intent"] = ("message", FeatureValueType.Categorical, "real-time"),
     };
 
     [Fact]

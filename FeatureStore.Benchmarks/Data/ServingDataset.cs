@@ -8,14 +8,14 @@ namespace FeatureStore.Benchmarks.Data;
 /// the loader and the checks of every answer agree on what the value at any instant must be.
 /// Times are Unix microseconds (Postgres' precision).
 /// </summary>
-internal sealed class SyntheticData
+internal sealed class ServingDataset
 {
     private static readonly long Window = (long)TimeSpan.FromDays(30).TotalMicroseconds;
     private readonly int _seed;
     private readonly long _perKey;
     private readonly long _remainder;
 
-    public SyntheticData(BenchmarkOptions options, DateTimeOffset now)
+    public ServingDataset(BenchmarkOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(options);
         _seed = options.Seed;
