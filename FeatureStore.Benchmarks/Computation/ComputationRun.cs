@@ -44,10 +44,13 @@ internal static class ComputationRun
         Console.WriteLine($"measure: the batch run of {specs.Count} features, {options.Replicas} replica(s)");
         var batch = await RunBatchAsync(options, services, database, cancellationToken);
 
+        Console.WriteLine("measure: one work item per entity type, phase by phase");
+        var phases = await PhaseBreakdown.MeasureAsync(services, database, services.GetRequiredService<BatchOptions>().EntitiesPerItem, cancellationToken);
+
         Console.WriteLine($"measure: streaming, {options.Events} events one at a time");
         var streaming = await StreamingLatency.MeasureAsync(services, database, stack.RedisConnectionString, options.Events, options.Seed, cancellationToken);
 
-        var report = Render(options, startedAt, load, floor, floorTime, batch, streaming);
+        var report = Render(options, startedAt, load, floor, floorTime, batch, phases, streaming);
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.OutFile is { } file)
@@ -128,7 +131,8 @@ internal static class ComputationRun
     }
 
     private static string Render(ComputationBenchmarkOptions options, DateTimeOffset startedAt, (long Rows, long Messages, TimeSpan Time) load,
-        IReadOnlyList<(string Name, TimeSpan Time, long Rows)> floor, TimeSpan floorTime, BatchResult batch, Percentiles streaming)
+        IReadOnlyList<(string Name, TimeSpan Time, long Rows)> floor, TimeSpan floorTime, BatchResult batch,
+        IReadOnlyList<(string EntityType, int Entities, int Values, TimeSpan Load, TimeSpan Compute, TimeSpan Write, TimeSpan Offline, TimeSpan Online)> phases, Percentiles streaming)
     {
         var text = new StringBuilder();
         text.AppendLine(Text($"## Computation benchmark, {startedAt:yyyy-MM-dd HH:mm} UTC"));
@@ -156,6 +160,14 @@ internal static class ComputationRun
         text.AppendLine(Text($"| online values | {batch.OnlineRows:N0} |"));
         text.AppendLine(Text($"| errors (bad rows, failed computations) / unfinished jobs | {batch.Errors:N0} / {batch.Unfinished} |"));
         text.AppendLine(Text($"| **ratio to the GROUP BY floor** | **{batch.Total.TotalSeconds / floorTime.TotalSeconds:0.0}x** (target ≤ 2x) |"));
+        text.AppendLine();
+        text.AppendLine("| one work item, again | entities | values | load (s) | compute (s) | write (s) | of which Postgres (s) | Redis (s) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (type, entities, values, loadTime, compute, write, offline, online) in phases)
+        {
+            text.AppendLine(Text($"| {type} | {entities:N0} | {values:N0} | {loadTime.TotalSeconds:0.00} | {compute.TotalSeconds:0.00} | {write.TotalSeconds:0.00} | {offline.TotalSeconds:0.00} | {online.TotalSeconds:0.00} |"));
+        }
+
         text.AppendLine();
         text.AppendLine(Text($"Streaming, event published to value online (polled every 1 ms in Redis), {streaming.Count} events: p50 {streaming.P50:0.0} ms, p99 {streaming.P99:0.0} ms, max {streaming.Max:0.0} ms (target p99 < 100 ms)."));
         return text.ToString();

@@ -20,6 +20,7 @@ internal sealed class RedisEventStream(IConnectionMultiplexer redis, IOptions<Re
     private readonly string _key = $"{options.Value.KeyPrefix}:events";
     private readonly string _deadKey = $"{options.Value.KeyPrefix}:events:dead";
     private volatile bool _groupReady;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _nextClaim = new(StringComparer.Ordinal);
 
     /// <summary>The stream's key.</summary>
     public string Key => _key;
@@ -36,6 +37,14 @@ internal sealed class RedisEventStream(IConnectionMultiplexer redis, IOptions<Re
         await EnsureGroupAsync(database);
 
         // Entries a dead consumer held: take them over first, with how often they were delivered.
+        // Looked for a few times per claimAfter, not on every poll: an idle poll costs one round trip.
+        var now = Environment.TickCount64;
+        if (now < _nextClaim.GetValueOrDefault(consumer))
+        {
+            return await ReadNewAsync(database, consumer, count);
+        }
+
+        _nextClaim[consumer] = now + Math.Max(1, (long)claimAfter.TotalMilliseconds / 4);
         var claimed = await database.StreamAutoClaimAsync(_key, Group, consumer, (long)claimAfter.TotalMilliseconds, "0-0", count);
         if (!claimed.IsNull && claimed.ClaimedEntries.Length > 0)
         {
@@ -48,6 +57,11 @@ internal sealed class RedisEventStream(IConnectionMultiplexer redis, IOptions<Re
             }
         }
 
+        return await ReadNewAsync(database, consumer, count);
+    }
+
+    private async Task<IReadOnlyList<EventEntry>> ReadNewAsync(IDatabase database, string consumer, int count)
+    {
         var fresh = await database.StreamReadGroupAsync(_key, Group, consumer, StreamPosition.NewMessages, count);
         return [.. fresh.Where(e => !e.IsNull).Select(e => new EventEntry(e.Id.ToString(), e[BatchField].ToString(), 1))];
     }

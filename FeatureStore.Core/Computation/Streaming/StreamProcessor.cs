@@ -44,15 +44,14 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
 
         applied = await StoreAsync(applied, problems, cancellationToken);
         var merged = Merge(applied.Select(a => a.Batch));
-        var targets = ComputationTargets.Select((await registry.GetAsync(cancellationToken)).Values, started, v => RefreshTicks.IsRealTime(v.Spec.Refresh));
-        var results = new List<EntityComputationResult>();
-        foreach (var (entityType, ids) in AffectedEntities.Of(merged))
-        {
-            results.Add((await recomputer.RecomputeAsync(entityType, ids, targets, clock.GetUtcNow(), null, cancellationToken)).Computed);
-        }
+        // Only the real-time features that read a kind of row the events bring can change.
+        var arrived = ArrivedSources(merged);
+        var targets = ComputationTargets.Select((await registry.GetAsync(cancellationToken)).Values, started,
+            v => RefreshTicks.IsRealTime(v.Spec.Refresh) && ValueInstants.SourcesOf(v.Spec).Any(arrived.Contains));
+        var result = (await recomputer.RecomputeAsync(AffectedEntities.Of(merged), targets, clock.GetUtcNow(), null, cancellationToken)).Computed;
 
         var completed = started + stopwatch.Elapsed;
-        await log.RecordAsync([.. results.SelectMany(r => ComputationLogEntry.From(r, ComputationTypes.Streaming, null, started, completed)),
+        await log.RecordAsync([.. ComputationLogEntry.From(result, ComputationTypes.Streaming, null, started, completed),
             .. problems.Count > 0 ? [new ComputationLogEntry(null, ComputationTypes.Streaming, null, 0, completed - started, problems.Count, [.. problems.Take(ComputationLogEntry.MaxDetails)], started, completed)] : Array.Empty<ComputationLogEntry>()],
             cancellationToken);
         await stream.AcknowledgeAsync([.. entries.Select(e => e.Id)], cancellationToken);
@@ -123,6 +122,20 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
             await stream.DeadLetterAsync(applied[0].Entry, refused.Message, cancellationToken);
             return [];
         }
+    }
+
+    private static HashSet<string> ArrivedSources(SourceBatch batch)
+    {
+        var arrived = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (source, count) in new[] { ("messages", batch.Messages.Count), ("conversations", batch.Conversations.Count), ("feedback", batch.Feedback.Count), ("bookings", batch.Bookings.Count) })
+        {
+            if (count > 0)
+            {
+                arrived.Add(source);
+            }
+        }
+
+        return arrived;
     }
 
     private static SourceBatch Merge(IEnumerable<SourceBatch> batches)

@@ -13,7 +13,7 @@ public sealed class StreamingOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>How long to wait before reading again when the stream had nothing (bounds event-to-online latency).</summary>
-    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>After how long another consumer's unacknowledged entries are taken over (it is presumed dead).</summary>
     public TimeSpan ClaimAfter { get; set; } = TimeSpan.FromSeconds(30);
