@@ -23,6 +23,17 @@ public sealed record SourceBatch(
     /// <summary>A batch with no rows.</summary>
     public static SourceBatch Empty { get; } = new([], [], [], [], [], [], []);
 
+    /// <summary>Every row of the batches, in order, as one batch.</summary>
+    public static SourceBatch Concat(IEnumerable<SourceBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var list = batches.ToList();
+        return list.Count == 1 ? list[0] : new SourceBatch(
+            [.. list.SelectMany(b => b.Tenants)], [.. list.SelectMany(b => b.Users)], [.. list.SelectMany(b => b.Conversations)],
+            [.. list.SelectMany(b => b.Messages)], [.. list.SelectMany(b => b.Feedback)], [.. list.SelectMany(b => b.Bookings)],
+            [.. list.SelectMany(b => b.AnalyticsEvents)]);
+    }
+
     /// <summary>How many rows of every kind together.</summary>
     public long RowCount => (long)Tenants.Count + Users.Count + Conversations.Count + Messages.Count + Feedback.Count + Bookings.Count + AnalyticsEvents.Count;
 }

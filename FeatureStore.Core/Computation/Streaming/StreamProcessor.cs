@@ -43,7 +43,7 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
         }
 
         applied = await StoreAsync(applied, problems, cancellationToken);
-        var merged = Merge(applied.Select(a => a.Batch));
+        var merged = SourceBatch.Concat(applied.Select(a => a.Batch));
         // Only the real-time features that read a kind of row the events bring can change.
         var arrived = ArrivedSources(merged);
         var targets = ComputationTargets.Select((await registry.GetAsync(cancellationToken)).Values, started,
@@ -94,7 +94,7 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
     {
         try
         {
-            await store.WriteNewAsync(Merge(applied.Select(a => a.Batch)), cancellationToken);
+            await store.WriteNewAsync(SourceBatch.Concat(applied.Select(a => a.Batch)), cancellationToken);
             return applied;
         }
         catch (InvalidSourceRowsException) when (applied.Count > 1)
@@ -138,12 +138,4 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
         return arrived;
     }
 
-    private static SourceBatch Merge(IEnumerable<SourceBatch> batches)
-    {
-        var list = batches.ToList();
-        return list.Count == 1 ? list[0] : new SourceBatch(
-            [.. list.SelectMany(b => b.Tenants)], [.. list.SelectMany(b => b.Users)], [.. list.SelectMany(b => b.Conversations)],
-            [.. list.SelectMany(b => b.Messages)], [.. list.SelectMany(b => b.Feedback)], [.. list.SelectMany(b => b.Bookings)],
-            [.. list.SelectMany(b => b.AnalyticsEvents)]);
-    }
 }

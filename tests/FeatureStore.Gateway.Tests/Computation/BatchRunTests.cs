@@ -167,7 +167,6 @@ public sealed class BatchRunTests(InfrastructureFixture infrastructure)
             await stack.Get<ISourceStore>().WriteAsync(batch, CancellationToken.None);
         }
 
-        return new SourceBatch([.. batches.SelectMany(b => b.Tenants)], [.. batches.SelectMany(b => b.Users)], [.. batches.SelectMany(b => b.Conversations)],
-            [.. batches.SelectMany(b => b.Messages)], [.. batches.SelectMany(b => b.Feedback)], [.. batches.SelectMany(b => b.Bookings)], []);
+        return SourceBatch.Concat(batches);
     }
 }

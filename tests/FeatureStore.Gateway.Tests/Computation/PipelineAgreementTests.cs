@@ -33,7 +33,7 @@ public sealed class PipelineAgreementTests(InfrastructureFixture infrastructure)
     public async Task Batch_on_demand_and_streaming_give_every_feature_the_same_value_for_the_same_data()
     {
         var batches = new TisTisGenerator(Options).Batches(100).ToList();
-        var all = Merge(batches);
+        var all = SourceBatch.Concat(batches);
         Assert.True(all.Messages.Count >= 200 && all.Feedback.Count > 0 && all.Bookings.Count > 0, $"{all.Messages.Count} messages, {all.Feedback.Count} feedback, {all.Bookings.Count} bookings");
 
         // Batch: rows loaded in bulk, then the scheduled runs (and the real-time catch-up) compute them.
@@ -116,9 +116,4 @@ public sealed class PipelineAgreementTests(InfrastructureFixture infrastructure)
 
         return values;
     }
-
-    private static SourceBatch Merge(IReadOnlyList<SourceBatch> batches) => new(
-        [.. batches.SelectMany(b => b.Tenants)], [.. batches.SelectMany(b => b.Users)], [.. batches.SelectMany(b => b.Conversations)],
-        [.. batches.SelectMany(b => b.Messages)], [.. batches.SelectMany(b => b.Feedback)], [.. batches.SelectMany(b => b.Bookings)],
-        [.. batches.SelectMany(b => b.AnalyticsEvents)]);
 }

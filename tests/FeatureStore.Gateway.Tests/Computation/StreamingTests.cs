@@ -24,7 +24,7 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
     public async Task An_ingested_event_is_visible_online_once_the_stream_processor_has_applied_it()
     {
         await using var stack = await ComputationStack.CreateAsync(infrastructure, "stream_visible", Now);
-        var data = Merge(new TisTisGenerator(Options).Batches(1000).ToList());
+        var data = SourceBatch.Concat(new TisTisGenerator(Options).Batches(1000).ToList());
         await stack.IngestAsync(data);
         await stack.DrainStreamAsync();
         var conversation = data.Conversations[0];
@@ -50,7 +50,7 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
     {
         await using var stack = await ComputationStack.CreateAsync(infrastructure, "stream_kill", Now, QuickTakeOver);
         var batches = new TisTisGenerator(Options).Batches(40).ToList();
-        var data = Merge(batches);
+        var data = SourceBatch.Concat(batches);
         foreach (var batch in batches)
         {
             await stack.IngestAsync(batch);
@@ -106,7 +106,7 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
     public async Task A_bad_entry_written_straight_to_the_stream_is_dead_lettered_and_logged_and_the_rest_applied()
     {
         await using var stack = await ComputationStack.CreateAsync(infrastructure, "stream_dead", Now);
-        var data = Merge(new TisTisGenerator(Options).Batches(1000).ToList());
+        var data = SourceBatch.Concat(new TisTisGenerator(Options).Batches(1000).ToList());
         var stream = stack.Get<IEventStream>();
         var bad = await stream.PublishAsync("""{"messages":[{"id":"m_x"}]}""", CancellationToken.None);
         await stream.PublishAsync(SourceBatchJson.Serialize(data), CancellationToken.None);
@@ -124,8 +124,4 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
             Assert.Equal(1, await redis.GetDatabase().StreamLengthAsync($"{prefix}:events:dead"));
         }
     }
-
-    private static SourceBatch Merge(IReadOnlyList<SourceBatch> batches) => new(
-        [.. batches.SelectMany(b => b.Tenants)], [.. batches.SelectMany(b => b.Users)], [.. batches.SelectMany(b => b.Conversations)],
-        [.. batches.SelectMany(b => b.Messages)], [.. batches.SelectMany(b => b.Feedback)], [.. batches.SelectMany(b => b.Bookings)], []);
 }
