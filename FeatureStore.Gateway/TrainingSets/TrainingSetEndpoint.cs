@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FeatureStore.Core.Drift;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.TrainingSets;
@@ -113,22 +114,26 @@ internal static class TrainingSetEndpoint
         try
         {
             long rows;
+            TrainingSetBaselineWriter sampled;
             if (output == TrainingSetFormats.Csv)
             {
                 await using var csv = new CsvTrainingSetWriter(response.Body, [.. columns.Select(c => c.Reference)]);
                 await csv.WriteHeaderAsync(cancellationToken);
-                rows = await exporter.ExportAsync(columns, spine, csv, progress, cancellationToken);
+                sampled = new TrainingSetBaselineWriter(csv, columns);
+                rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await csv.CompleteAsync(cancellationToken);
             }
             else
             {
                 await using var parquet = new ParquetTrainingSetWriter(response.Body, columns);
-                rows = await exporter.ExportAsync(columns, spine, parquet, progress, cancellationToken);
+                sampled = new TrainingSetBaselineWriter(parquet, columns);
+                rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await parquet.CompleteAsync(cancellationToken);
             }
 
             ServingMetrics.ExportedRows.Add(rows);
             logger.LogInformation("Exported {Rows} rows x {Features} features as {Format} in {Elapsed} ms", rows, columns.Count, output, watch.ElapsedMilliseconds);
+            await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
