@@ -11,7 +11,7 @@ namespace FeatureStore.Core.Drift;
 /// <param name="Version">The feature version when the baseline was taken.</param>
 /// <param name="Kind"><see cref="DriftBaselineKinds"/>.</param>
 /// <param name="WindowStart">A window's first instant; a training set's earliest row timestamp.</param>
-/// <param name="WindowEnd">The first instant after a window; just after a training set's latest row timestamp.</param>
+/// <param name="WindowEnd">The first instant after a window; a microsecond after a training set's latest row timestamp.</param>
 /// <param name="Values">A training set's sampled values; null for a window, whose values are read from the history when needed.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
 public sealed record DriftBaseline(

@@ -51,7 +51,10 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
         return inner.WriteRowAsync(row, values, cancellationToken);
     }
 
-    /// <summary>One training-set baseline per column with a single value line; none when no row was written.</summary>
+    /// <summary>
+    /// One training-set baseline per column with a single value line; none when no row was written. Its window runs
+    /// from the first row's timestamp to a microsecond (the store's precision) after the last one's.
+    /// </summary>
     public IReadOnlyList<DriftBaseline> Baselines(DateTimeOffset createdAt)
     {
         if (_rows == 0)
@@ -61,7 +64,7 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
 
         return [.. columns.Select((column, i) => (column, i)).Where(c => !c.column.VersionPerEntity).Select(c => new DriftBaseline(
             Guid.NewGuid(), c.column.Feature.Name, c.column.Resolved.ValueLine, c.column.Resolved.Version.Version.ToString(), DriftBaselineKinds.TrainingSet,
-            _first, _last.AddTicks(1), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
+            _first, _last.AddTicks(TimeSpan.TicksPerMicrosecond), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
     }
 
     private static JsonElement Parse(string? json)

@@ -11,6 +11,8 @@ public static class ReportJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        // Instants keep a plain '+' (the default encoder writes \u002B), as the gateway's answers do.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         // A degenerate window (one value, no spread) may give NaN; it is kept, not a reason to lose the report.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

@@ -113,27 +113,29 @@ internal static class TrainingSetEndpoint
         var progress = new Progress<long>(rows => logger.LogInformation("Training-set export: {Rows} of {Total} rows", rows, spine.Count));
         try
         {
+            // Each feature's sample becomes its drift baseline before the body ends (writers close it when disposed),
+            // so a client that has the whole file knows the baselines are recorded too.
             long rows;
-            TrainingSetBaselineWriter sampled;
             if (output == TrainingSetFormats.Csv)
             {
                 await using var csv = new CsvTrainingSetWriter(response.Body, [.. columns.Select(c => c.Reference)]);
                 await csv.WriteHeaderAsync(cancellationToken);
-                sampled = new TrainingSetBaselineWriter(csv, columns);
+                var sampled = new TrainingSetBaselineWriter(csv, columns);
                 rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await csv.CompleteAsync(cancellationToken);
+                await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
             }
             else
             {
                 await using var parquet = new ParquetTrainingSetWriter(response.Body, columns);
-                sampled = new TrainingSetBaselineWriter(parquet, columns);
+                var sampled = new TrainingSetBaselineWriter(parquet, columns);
                 rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await parquet.CompleteAsync(cancellationToken);
+                await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
             }
 
             ServingMetrics.ExportedRows.Add(rows);
             logger.LogInformation("Exported {Rows} rows x {Features} features as {Format} in {Elapsed} ms", rows, columns.Count, output, watch.ElapsedMilliseconds);
-            await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
