@@ -38,7 +38,7 @@ internal sealed class DriftService(IDriftStore store, IDriftCheckQueue queue, Re
         var latest = await store.LatestReportsAsync(feature, cancellationToken);
         return [.. latest.GroupBy(r => r.Feature, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new FeatureDriftStatus(
             g.Key, g.Select(r => r.Status).Aggregate(DriftStatuses.Ok, DriftStatuses.Worst), g.Max(r => r.CreatedAt),
-            [.. g.OrderBy(r => DriftChecks.All.ToList().IndexOf(r.Check))]))];
+            [.. g.OrderBy(r => CheckOrder(r.Check))]))];
     }
 
     public async Task<DriftCheckRequest> RequestCheckAsync(IReadOnlyList<string>? features, CancellationToken cancellationToken)
@@ -57,6 +57,20 @@ internal sealed class DriftService(IDriftStore store, IDriftCheckQueue queue, Re
         }
 
         return await queue.RequestAsync(names, request.Actor, cancellationToken);
+    }
+
+    // Reports of a status in the order a run makes them: univariate, classifier, skew.
+    private static int CheckOrder(string check)
+    {
+        for (var i = 0; i < DriftChecks.All.Count; i++)
+        {
+            if (DriftChecks.All[i] == check)
+            {
+                return i;
+            }
+        }
+
+        return DriftChecks.All.Count;
     }
 
     // A feature name, or 'entity:*' for an entity type some feature describes (the classifier's subject).
