@@ -43,7 +43,8 @@ public sealed class FeatureCheck(BaselineSelector baselines, IValueSampleReader 
 
         var statistics = ReportJson.Element(new { baseline = drift.Baseline, current = drift.Current });
         await store.SaveStatisticsAsync(new DriftWindowStatistics(spec.Name, line, window.Start, window.End, ReportJson.Element(drift.Current)), cancellationToken);
-        var plot = SvgDistributionPlot.For(spec.Name, baselineSample, currentSample);
+        // Two empty histograms say nothing the report's counts do not.
+        var plot = baselineSample.UsableCount + currentSample.UsableCount == 0 ? null : SvgDistributionPlot.For(spec.Name, baselineSample, currentSample);
         var details = ReportJson.Element(new
         {
             drift.SkippedReason,
