@@ -1,3 +1,4 @@
+using FeatureStore.Gateway.Drift;
 using FeatureStore.Gateway.Extensions;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.TrainingSets;
@@ -10,6 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGraphQLEndpoint("/graphql");
 app.MapTrainingSetExport("/training-sets");
+app.MapDriftPlots();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the gateway tests.</summary>

@@ -1,10 +1,12 @@
 using FeatureStore.Core.Computation;
 using FeatureStore.Core.Computation.Runs;
+using FeatureStore.Core.Drift;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Sources;
 using FeatureStore.Postgres.Computation;
 using FeatureStore.Postgres.Data;
+using FeatureStore.Postgres.Drift;
 using FeatureStore.Postgres.Registry;
 using FeatureStore.Postgres.Schema;
 using FeatureStore.Postgres.Sources;
@@ -55,6 +57,11 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<ISourceReader, PostgresSourceReader>();
         services.AddSingleton<IComputationQueue, PostgresComputationQueue>();
         services.AddSingleton<IComputationLog, PostgresComputationLog>();
+        services.AddSingleton<IValueSampleReader, PostgresValueSampleReader>();
+        services.AddSingleton<IDriftStore, PostgresDriftStore>();
+        services.AddSingleton<IDriftAlertStates, PostgresDriftAlertStates>();
+        services.AddSingleton<IDriftCheckQueue, PostgresDriftCheckQueue>();
+        services.AddSingleton<IServingSampleStore, PostgresServingSampleStore>();
 
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: ["ready"])

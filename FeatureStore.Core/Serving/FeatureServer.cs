@@ -12,9 +12,10 @@ namespace FeatureStore.Core.Serving;
 /// A/B split or active), then read all current values in one online round trip (falling back to
 /// the durable Postgres copy when the online store is down) and all historical ones with one
 /// offline query for every historical read of the request, whatever their instants. Missing values are MISSING, old ones are marked stale.
+/// Current reads are offered to the optional <see cref="IServingSampler"/> (the skew check's serving samples).
 /// </summary>
 public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cache, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger,
-    OnDemandComputation? onDemand = null)
+    OnDemandComputation? onDemand = null, IServingSampler? sampler = null)
 {
     /// <summary>Answers every request, in order; an error concerns its request alone.</summary>
     public async Task<IReadOnlyList<ServeOutcome>> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
@@ -46,6 +47,15 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
             foreach (var (point, value) in await offline.ReadAsOfAsync(points, cancellationToken))
             {
                 values[(point.Key, point.AsOf)] = value;
+            }
+        }
+
+        if (sampler is not null)
+        {
+            // What the online store held, not what the stale policy let through: skew is about the stores disagreeing.
+            foreach (var key in current)
+            {
+                sampler.Offer(key, values.GetValueOrDefault((key, null)), now);
             }
         }
 

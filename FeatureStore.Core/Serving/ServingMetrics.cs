@@ -18,4 +18,10 @@ public static class ServingMetrics
 
     /// <summary>Rows written by the streaming training-set export.</summary>
     public static Counter<long> ExportedRows { get; } = Meter.CreateCounter<long>("featurestore.export.rows", description: "Training-set rows exported over HTTP");
+
+    /// <summary>Served values kept for the skew check and written to the store.</summary>
+    public static Counter<long> ServingSamplesWritten { get; } = Meter.CreateCounter<long>("featurestore.serving_samples.written", description: "Served values sampled and stored for the skew check");
+
+    /// <summary>Sampled served values dropped: the in-memory queue was full, or the store could not take them.</summary>
+    public static Counter<long> ServingSamplesDropped { get; } = Meter.CreateCounter<long>("featurestore.serving_samples.dropped", description: "Served-value samples dropped (queue full or store unavailable)");
 }

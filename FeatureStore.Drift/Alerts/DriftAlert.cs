@@ -14,6 +14,9 @@ namespace FeatureStore.Drift.Alerts;
 /// <param name="Summary">The scores that crossed their thresholds, for a person to read.</param>
 public sealed record DriftAlert(string Subject, string Check, DriftStatus Status, TimeWindow Window, string Summary)
 {
+    /// <summary>The stored report behind the alert (its plot is at <c>/drift/plots/{id}.svg</c>); null when it was not stored.</summary>
+    public Guid? ReportId { get; init; }
+
     /// <summary>The alert for a feature's univariate report.</summary>
     public static DriftAlert For(FeatureDriftReport report)
     {

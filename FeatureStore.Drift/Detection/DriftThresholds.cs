@@ -62,4 +62,16 @@ public sealed record DriftThresholds
 
     /// <summary>Relative difference under which two numbers count as equal in the skew comparison (float32 round trips differ by ~1e-7). Default 1e-5.</summary>
     public double SkewRelativeTolerance { get; init; } = 1e-5;
+
+    /// <summary>Share of null values in the current window from which a feature's data quality warns. Default 0.1.</summary>
+    public double MissingRateWarn { get; init; } = 0.1;
+
+    /// <summary>Share of null values in the current window from which a feature's data quality is Drift (an upstream outage, not a shift). Default 0.5.</summary>
+    public double MissingRateDrift { get; init; } = 0.5;
+
+    /// <summary>Share of values outside the declared type, range or allowed set from which data quality warns. Default 0.001: any real number of them is worth a look.</summary>
+    public double InvalidRateWarn { get; init; } = 0.001;
+
+    /// <summary>Share of values outside the declared type, range or allowed set from which data quality is Drift. Default 0.05.</summary>
+    public double InvalidRateDrift { get; init; } = 0.05;
 }

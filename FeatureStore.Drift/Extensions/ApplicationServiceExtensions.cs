@@ -1,4 +1,6 @@
 using FeatureStore.Core.Hosting;
+using FeatureStore.Drift.Hosting;
+using FeatureStore.Drift.Worker;
 using FeatureStore.Postgres;
 using FeatureStore.Redis;
 
@@ -6,10 +8,12 @@ namespace FeatureStore.Drift.Extensions;
 
 internal static class ApplicationServiceExtensions
 {
-    // The detectors (Statistics/, Detection/, Multivariate/, Skew/, Quality/, Alerts/, Plots/) are pure logic;
-    // until the scheduler that feeds them is wired (docs/drift.md), the worker only proves its dependencies are healthy.
-    public static void AddApplicationServices(this IHostApplicationBuilder builder) =>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
-            .AddRedisOnlineStore("cache");
+            .AddRedisOnlineStore("cache")
+            .AddDriftChecks();
+        builder.Services.AddHostedService<DriftWorker>();
+    }
 }

@@ -17,12 +17,14 @@ internal static class ApplicationServiceExtensions
         builder.AddFeatureStore()
             .AddPostgresOfflineStore("featurestore")
             .AddRedisOnlineStore("cache")
-            .AddComputation();
+            .AddComputation()
+            .AddServingSamples();
 
         builder.Services.AddScoped<RequestContext>();
         builder.Services.AddScoped<RegistryService>();
         builder.Services.AddScoped<ServingService>();
         builder.Services.AddScoped<ComputationService>();
+        builder.Services.AddScoped<DriftService>();
         builder.Services.AddScoped<DataLoaders.FeatureBatchLoader>();
         builder.Services.Configure<TrainingSetExportOptions>(builder.Configuration.GetSection("FeatureStore:TrainingSets"));
         builder.Services.AddSingleton<TrainingSetExportGate>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FeatureStore.Core.Drift;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.TrainingSets;
@@ -112,19 +113,25 @@ internal static class TrainingSetEndpoint
         var progress = new Progress<long>(rows => logger.LogInformation("Training-set export: {Rows} of {Total} rows", rows, spine.Count));
         try
         {
+            // Each feature's sample becomes its drift baseline before the body ends (writers close it when disposed),
+            // so a client that has the whole file knows the baselines are recorded too.
             long rows;
             if (output == TrainingSetFormats.Csv)
             {
                 await using var csv = new CsvTrainingSetWriter(response.Body, [.. columns.Select(c => c.Reference)]);
                 await csv.WriteHeaderAsync(cancellationToken);
-                rows = await exporter.ExportAsync(columns, spine, csv, progress, cancellationToken);
+                var sampled = new TrainingSetBaselineWriter(csv, columns);
+                rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await csv.CompleteAsync(cancellationToken);
+                await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
             }
             else
             {
                 await using var parquet = new ParquetTrainingSetWriter(response.Body, columns);
-                rows = await exporter.ExportAsync(columns, spine, parquet, progress, cancellationToken);
+                var sampled = new TrainingSetBaselineWriter(parquet, columns);
+                rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await parquet.CompleteAsync(cancellationToken);
+                await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
             }
 
             ServingMetrics.ExportedRows.Add(rows);

@@ -1,5 +1,6 @@
 using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Computation;
+using FeatureStore.Gateway.Types.Drift;
 using FeatureStore.Gateway.Types.Registry;
 using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
@@ -65,6 +66,11 @@ internal sealed class MutationType : ObjectGraphType
             .Description("Ends the A/B split.")
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(async ctx => await Registry(ctx).ClearTrafficSplitAsync(ctx.GetArgument<string>("name"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<DriftCheckRequestGraphType>>("requestDriftCheck")
+            .Description("Queues a drift check of the features (all when omitted) over the window ending now; a drift worker runs it within its poll interval, and its reports appear in driftReports.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("features")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<DriftService>().RequestCheckAsync(ctx.GetArgument<List<string>?>("features"), ctx.CancellationToken));
     }
 
     private static ComputationService Computation(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ComputationService>();

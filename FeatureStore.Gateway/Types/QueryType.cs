@@ -1,6 +1,7 @@
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Gateway.Services;
 using FeatureStore.Gateway.Types.Computation;
+using FeatureStore.Gateway.Types.Drift;
 using FeatureStore.Gateway.Types.Registry;
 using FeatureStore.Gateway.Types.Serving;
 using FeatureStore.Gateway.Types.Scalars;
@@ -103,7 +104,23 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("first", arg => arg.DefaultValue = 100)
             .ResolveAsync(async ctx => await Computation(ctx).LogsAsync(ctx.GetArgument<string?>("feature"), ctx.GetArgument<string?>("type"),
                 ctx.GetArgument<Guid?>("runId"), ctx.GetArgument<DateTimeOffset?>("since"), ctx.GetArgument<int>("first"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DriftReportGraphType>>>>("driftReports")
+            .Description("A feature's drift reports (univariate and skew; 'entity:*' for the classifier over an entity type) whose window overlaps [from, to), newest window first.")
+            .Argument<NonNullGraphType<StringGraphType>>("feature")
+            .Argument<InstantGraphType>("from")
+            .Argument<InstantGraphType>("to")
+            .Argument<IntGraphType>("first", "At most this many reports (1..1000).", arg => arg.DefaultValue = 100)
+            .ResolveAsync(async ctx => await Drift(ctx).ReportsAsync(ctx.GetArgument<string>("feature"), ctx.GetArgument<DateTimeOffset?>("from"),
+                ctx.GetArgument<DateTimeOffset?>("to"), ctx.GetArgument<int>("first"), ctx.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureDriftStatusGraphType>>>>("driftStatus")
+            .Description("The latest drift status of every checked feature (or of one), with the newest report of each check.")
+            .Argument<StringGraphType>("feature")
+            .ResolveAsync(async ctx => await Drift(ctx).StatusAsync(ctx.GetArgument<string?>("feature"), ctx.CancellationToken));
     }
+
+    private static DriftService Drift(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<DriftService>();
 
     private static ComputationService Computation(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ComputationService>();
 

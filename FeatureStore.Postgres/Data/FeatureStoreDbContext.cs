@@ -18,6 +18,14 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<ComputationJobRow> ComputationJobs => Set<ComputationJobRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 
+    // Drift detection (FeatureStore.Drift writes them, the gateway reads them); see docs/drift.md.
+    public DbSet<DriftBaselineRow> DriftBaselines => Set<DriftBaselineRow>();
+    public DbSet<DriftStatisticsRow> DriftStatistics => Set<DriftStatisticsRow>();
+    public DbSet<DriftReportRow> DriftReports => Set<DriftReportRow>();
+    public DbSet<DriftAlertStateRow> DriftAlertStates => Set<DriftAlertStateRow>();
+    public DbSet<ServingSampleRow> ServingSamples => Set<ServingSampleRow>();
+    public DbSet<DriftRequestRow> DriftRequests => Set<DriftRequestRow>();
+
     // TIS TIS source data (src_*), read by batch computations; see docs/sources.md.
     public DbSet<SourceTenantRow> SourceTenants => Set<SourceTenantRow>();
     public DbSet<SourceUserRow> SourceUsers => Set<SourceUserRow>();

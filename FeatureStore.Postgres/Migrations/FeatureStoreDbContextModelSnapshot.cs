@@ -237,6 +237,316 @@ namespace FeatureStore.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftAlertStateRow", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Check")
+                        .HasColumnType("text")
+                        .HasColumnName("check_name");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Subject", "Check");
+
+                    b.ToTable("ai_drift_alert_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_drift_alert_state_status", "status IS NULL OR status IN ('OK', 'WARN', 'DRIFT')");
+                        });
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftBaselineRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_size");
+
+                    b.Property<int>("ValueLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_line");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Feature", "ValueLine", "Kind", "CreatedAt")
+                        .HasDatabaseName("idx_ai_drift_baselines_latest");
+
+                    b.HasIndex("Feature", "ValueLine", "Kind", "WindowStart", "WindowEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ai_drift_baselines_window")
+                        .HasFilter("kind = 'window'");
+
+                    b.ToTable("ai_drift_baselines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_drift_baselines_kind", "kind IN ('window', 'training_set')");
+
+                            t.HasCheckConstraint("ck_ai_drift_baselines_window", "window_end > window_start");
+                        });
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BaselineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("check_name");
+
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contributions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("PlotSvg")
+                        .HasColumnType("text")
+                        .HasColumnName("plot_svg");
+
+                    b.Property<string>("Statistics")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("statistics");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tests")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tests");
+
+                    b.Property<int?>("ValueLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_line");
+
+                    b.Property<string>("Version")
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineId");
+
+                    b.HasIndex("Feature", "WindowEnd")
+                        .HasDatabaseName("idx_ai_drift_reports_feature_window");
+
+                    b.HasIndex("Feature", "Check", "CreatedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("idx_ai_drift_reports_latest");
+
+                    b.ToTable("ai_drift_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_drift_reports_check", "check_name IN ('univariate', 'classifier', 'skew')");
+
+                            t.HasCheckConstraint("ck_ai_drift_reports_status", "status IN ('OK', 'WARN', 'DRIFT')");
+                        });
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftRequestRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text")
+                        .HasColumnName("failure");
+
+                    b.PrimitiveCollection<string[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("features");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("idx_ai_drift_requests_open")
+                        .HasFilter("status IN ('pending', 'running')");
+
+                    b.HasIndex("WindowEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ai_drift_requests_scheduled_window")
+                        .HasFilter("kind = 'scheduled'");
+
+                    b.ToTable("ai_drift_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_drift_requests_kind", "kind IN ('scheduled', 'requested')");
+
+                            t.HasCheckConstraint("ck_ai_drift_requests_status", "status IN ('pending', 'running', 'done', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftStatisticsRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("Statistics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("statistics");
+
+                    b.Property<int>("ValueLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_line");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Feature", "ValueLine", "WindowStart", "WindowEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ai_drift_statistics_window");
+
+                    b.ToTable("ai_drift_statistics", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.FeatureRegistryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -548,6 +858,59 @@ namespace FeatureStore.Postgres.Migrations
                         .HasDatabaseName("idx_feature_values_online_expires");
 
                     b.ToTable("ai_feature_values_online", (string)null);
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.ServingSampleRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature");
+
+                    b.Property<DateTimeOffset>("ServedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("served_at");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.Property<int>("ValueLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_line");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServedAt")
+                        .HasDatabaseName("idx_ai_serving_samples_served");
+
+                    b.HasIndex("Feature", "ServedAt")
+                        .HasDatabaseName("idx_ai_serving_samples_feature_served");
+
+                    b.ToTable("ai_serving_samples", (string)null);
                 });
 
             modelBuilder.Entity("FeatureStore.Postgres.Data.SourceAnalyticsEventRow", b =>
@@ -1109,6 +1472,14 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.DriftReportRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.DriftBaselineRow", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FeatureStore.Postgres.Data.FeatureVersionRow", b =>

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using FeatureStore.Core.TrainingSets;
+
+namespace FeatureStore.Core.Drift;
+
+/// <summary>
+/// Passes an export's rows on to <paramref name="inner"/> and keeps a uniform sample (reservoir sampling, seeded)
+/// of at most <paramref name="capacity"/> values per column: once the export is done, each sample becomes that
+/// feature's training-set baseline, so drift is then measured against what the model was trained on. Columns
+/// whose version depends on the entity (an A/B split) mix two value lines and get no baseline.
+/// </summary>
+public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnlyList<TrainingSetColumn> columns, int capacity = TrainingSetBaselineWriter.DefaultCapacity, int seed = 1)
+    : ITrainingSetWriter
+{
+    /// <summary>Values kept per column by default: as many as a drift run reads of a window.</summary>
+    public const int DefaultCapacity = 5_000;
+
+    private readonly List<(string EntityId, string? Json)>[] _samples = [.. columns.Select(_ => new List<(string, string?)>())];
+    private readonly Random _random = new(seed);
+    private long _rows;
+    private DateTimeOffset _first = DateTimeOffset.MaxValue;
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
+
+    /// <inheritdoc />
+    public ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(values);
+        _rows++;
+        _first = row.Timestamp < _first ? row.Timestamp : _first;
+        _last = row.Timestamp > _last ? row.Timestamp : _last;
+
+        // Algorithm R: row n replaces a kept one with probability capacity / n, so every row is equally likely kept.
+        var slot = _rows <= capacity ? -1 : _random.NextInt64(_rows);
+        if (_rows <= capacity || slot < capacity)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var kept = (row.EntityId, values[i]);
+                if (slot < 0)
+                {
+                    _samples[i].Add(kept);
+                }
+                else
+                {
+                    _samples[i][(int)slot] = kept;
+                }
+            }
+        }
+
+        return inner.WriteRowAsync(row, values, cancellationToken);
+    }
+
+    /// <summary>
+    /// One training-set baseline per column with a single value line; none when no row was written. Its window runs
+    /// from the first row's timestamp to a microsecond (the store's precision) after the last one's.
+    /// </summary>
+    public IReadOnlyList<DriftBaseline> Baselines(DateTimeOffset createdAt)
+    {
+        if (_rows == 0)
+        {
+            return [];
+        }
+
+        return [.. columns.Select((column, i) => (column, i)).Where(c => !c.column.VersionPerEntity).Select(c => new DriftBaseline(
+            Guid.NewGuid(), c.column.Feature.Name, c.column.Resolved.ValueLine, c.column.Resolved.Version.Version.ToString(), DriftBaselineKinds.TrainingSet,
+            _first, _last.AddTicks(TimeSpan.TicksPerMicrosecond), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
+    }
+
+    private static JsonElement Parse(string? json)
+    {
+        using var document = JsonDocument.Parse(json ?? "null");
+        return document.RootElement.Clone();
+    }
+}

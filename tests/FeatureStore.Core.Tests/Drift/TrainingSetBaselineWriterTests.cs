@@ -1,0 +1,70 @@
+using FeatureStore.Core.Drift;
+using FeatureStore.Core.Registry.State;
+using FeatureStore.Core.Registry.Versioning;
+using FeatureStore.Core.Tests.Registry;
+using FeatureStore.Core.TrainingSets;
+
+namespace FeatureStore.Core.Tests.Drift;
+
+/// <summary>An export's rows pass through untouched while a bounded, uniform sample per column becomes each feature's baseline.</summary>
+public sealed class TrainingSetBaselineWriterTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Every_row_reaches_the_inner_writer_and_small_exports_are_kept_whole()
+    {
+        var inner = new CountingWriter();
+        var writer = new TrainingSetBaselineWriter(inner, [Column()], capacity: 10);
+        for (var i = 0; i < 4; i++)
+        {
+            await writer.WriteRowAsync(new SpineRow($"u{i}", Start.AddHours(i)), [i == 2 ? null : $"{i}"], CancellationToken.None);
+        }
+
+        var baseline = Assert.Single(writer.Baselines(Start));
+        Assert.Equal(4, inner.Rows);
+        Assert.Equal(("user:booking_rate", 1, "1.0.0", DriftBaselineKinds.TrainingSet), (baseline.Feature, baseline.ValueLine, baseline.Version, baseline.Kind));
+        Assert.Equal(["0", "1", "null", "3"], baseline.Values!.Select(v => v.Value.GetRawText()));
+        Assert.Equal(["u0", "u1", "u2", "u3"], baseline.Values!.Select(v => v.EntityId));
+        Assert.Equal((Start, Start.AddHours(3).AddTicks(TimeSpan.TicksPerMicrosecond)), (baseline.WindowStart, baseline.WindowEnd));
+    }
+
+    [Fact]
+    public async Task Large_exports_keep_a_uniform_sample_of_the_capacity()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()], capacity: 1_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            await writer.WriteRowAsync(new SpineRow($"u{i}", Start), [$"{i}"], CancellationToken.None);
+        }
+
+        var values = writer.Baselines(Start)[0].Values!.Select(v => v.Value.GetDouble()).ToList();
+        Assert.Equal(1_000, values.Count);
+        // Uniform over 0..19999: mean 9999.5, standard error of a 1000-value mean about 183.
+        Assert.InRange(values.Average(), 9_999.5 - 800, 9_999.5 + 800);
+        Assert.InRange(values.Count(v => v >= 10_000), 420, 580);
+    }
+
+    [Fact]
+    public void An_empty_export_records_no_baseline() =>
+        Assert.Empty(new TrainingSetBaselineWriter(new CountingWriter(), [Column()]).Baselines(Start));
+
+    private static TrainingSetColumn Column()
+    {
+        var spec = TestSpecs.BookingRate();
+        var version = new FeatureVersion(spec, ChangeKind.New, [], Start, "test", null);
+        var feature = new RegisteredFeature(spec.Name, spec.Version, true, null, [version]);
+        return new TrainingSetColumn(spec.Name, feature, VersionPin.TryParse(spec.Name)!, new ResolvedVersion(spec.Name, version, null));
+    }
+
+    private sealed class CountingWriter : ITrainingSetWriter
+    {
+        public int Rows { get; private set; }
+
+        public ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+        {
+            Rows++;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
