@@ -25,6 +25,8 @@ public sealed class EntityComputation(FeatureComputer computer)
         var values = new List<ValueInput>();
         var problems = new List<ComputationProblem>();
         var tallies = targets.Select(t => t.Spec.Name).Distinct().ToDictionary(name => name, _ => (Entities: 0, Errors: 0));
+        // Bad rows are all messages: they count against the targets that read messages.
+        var readsMessages = targets.Where(t => ValueInstants.SourcesOf(t.Spec).Contains("messages")).ToHashSet();
         foreach (var (entityId, rows) in entities)
         {
             // Computing is CPU-bound: a replica asked to stop must not finish a whole work item first.
@@ -38,7 +40,7 @@ public sealed class EntityComputation(FeatureComputer computer)
                     : ValueInstants.LatestAtOrBefore(spec, entityId, clean, at) is { } latest ? [latest] : [];
                 var tally = tallies[spec.Name];
                 tally.Entities++;
-                if (bad.Count > 0 && ValueInstants.SourcesOf(spec).Contains("messages"))
+                if (bad.Count > 0 && readsMessages.Contains(target))
                 {
                     tally.Errors += bad.Count;
                 }

@@ -21,9 +21,8 @@ public sealed record Generated(
 
     public static Generated From(IEnumerable<SourceBatch> batches)
     {
-        var list = batches.ToList();
-        return new([.. list.SelectMany(b => b.Tenants)], [.. list.SelectMany(b => b.Users)], [.. list.SelectMany(b => b.Conversations)], [.. list.SelectMany(b => b.Messages)],
-            [.. list.SelectMany(b => b.Feedback)], [.. list.SelectMany(b => b.Bookings)], [.. list.SelectMany(b => b.AnalyticsEvents)]);
+        var all = SourceBatch.Concat(batches);
+        return new(all.Tenants, all.Users, all.Conversations, all.Messages, all.Feedback, all.Bookings, all.AnalyticsEvents);
     }
 
     /// <summary>Asserts every row of every kind is equal, in order (records compare every field).</summary>

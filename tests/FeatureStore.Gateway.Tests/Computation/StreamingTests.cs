@@ -120,7 +120,7 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
         var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
         await using (redis)
         {
-            var prefix = stack.Gateway.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<FeatureStore.Redis.RedisOnlineStoreOptions>)) is Microsoft.Extensions.Options.IOptions<FeatureStore.Redis.RedisOnlineStoreOptions> options ? options.Value.KeyPrefix : "";
+            var prefix = stack.Get<Microsoft.Extensions.Options.IOptions<FeatureStore.Redis.RedisOnlineStoreOptions>>().Value.KeyPrefix;
             Assert.Equal(1, await redis.GetDatabase().StreamLengthAsync($"{prefix}:events:dead"));
         }
     }
