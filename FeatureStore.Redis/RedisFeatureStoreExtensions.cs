@@ -44,6 +44,7 @@ public static class RedisFeatureStoreExtensions
         if (builder.Host.Configuration.GetValue<bool>($"{CacheOptions.Section}:Enabled"))
         {
             services.AddHostedService<CacheInvalidationListener>();
+            services.AddHostedService<CacheWarmUp>();
         }
 
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);

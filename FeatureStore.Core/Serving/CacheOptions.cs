@@ -18,6 +18,15 @@ public sealed class CacheOptions
     /// </summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>At most this many keys are kept; beyond it the cache is cleared and refills with the hot keys.</summary>
+    /// <summary>
+    /// At most this many keys are kept (about 0.5 KB each); when full, the keys not read since the
+    /// previous sweep are dropped first.
+    /// </summary>
     public int MaxEntries { get; set; } = 200_000;
+
+    /// <summary>
+    /// Load the online store's current values (up to <see cref="MaxEntries"/>) as soon as the cache
+    /// starts serving, and again after every reconnect, so the first read of an entity is a hit too.
+    /// </summary>
+    public bool WarmUp { get; set; }
 }

@@ -8,7 +8,8 @@ namespace FeatureStore.Core.Serving;
 /// The gateway's in-process cache of current values (found or known missing), for hot entities.
 /// Entries are evicted when a change notice arrives; while notices cannot be received (Redis
 /// subscription down) the cache is off, so it never serves a value older than the last write by
-/// more than the notice's delivery time.
+/// more than the notice's delivery time. When full, entries not read since the last sweep go
+/// first (second chance), so a long-tailed workload keeps its hot keys.
 /// </summary>
 public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvider clock)
 {
@@ -16,6 +17,7 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
     private readonly CacheOptions _options = options.Value;
     private readonly Lock _writes = new();
     private long _evictions;
+    private int _epoch;
     private volatile bool _listening;
 
     /// <summary>True when enabled and change notices are being received.</summary>
@@ -23,6 +25,15 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
 
     /// <summary>A number that grows with every eviction; a read that began before it changed must not fill the cache.</summary>
     public long Generation => Interlocked.Read(ref _evictions);
+
+    /// <summary>Grows each time the cache starts serving (again), empty: a warm-up is due once per epoch.</summary>
+    public int Epoch => Volatile.Read(ref _epoch);
+
+    /// <summary>How many keys are cached now.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Room left before a sweep: warm-ups stop here.</summary>
+    public int Room => Math.Max(0, _options.MaxEntries - _entries.Count);
 
     /// <summary>The cached current value; <paramref name="value"/> null means known missing.</summary>
     public bool TryGet(FeatureKey key, out StoredValue? value)
@@ -42,6 +53,7 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
         }
 
         ServingMetrics.CacheHits.Add(1);
+        entry.Read = true;
         value = entry.Value;
         return true;
     }
@@ -59,9 +71,9 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
                 return;
             }
 
-            if (_entries.Count > _options.MaxEntries)
+            if (_entries.Count >= _options.MaxEntries)
             {
-                _entries.Clear();
+                Sweep();
             }
 
             var now = clock.GetUtcNow();
@@ -94,6 +106,7 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
             Interlocked.Increment(ref _evictions);
             _entries.Clear();
             _listening = true;
+            Interlocked.Increment(ref _epoch);
         }
     }
 
@@ -108,5 +121,43 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
         }
     }
 
-    private sealed record Entry(StoredValue? Value, DateTimeOffset CachedAt);
+    // Second chance: entries read since the last sweep stay (and lose their mark), the rest go,
+    // until a tenth of the room is free; a cache where everything was read loses arbitrary entries.
+    private void Sweep()
+    {
+        var target = _options.MaxEntries - Math.Max(1, _options.MaxEntries / 10);
+        foreach (var (key, entry) in _entries)
+        {
+            if (!entry.Read)
+            {
+                _entries.TryRemove(key, out _);
+            }
+            else
+            {
+                entry.Read = false;
+            }
+        }
+
+        foreach (var key in _entries.Keys)
+        {
+            if (_entries.Count <= target)
+            {
+                break;
+            }
+
+            _entries.TryRemove(key, out _);
+        }
+
+        ServingMetrics.CacheSweeps.Add(1);
+    }
+
+    private sealed class Entry(StoredValue? value, DateTimeOffset cachedAt)
+    {
+        public StoredValue? Value { get; } = value;
+
+        public DateTimeOffset CachedAt { get; } = cachedAt;
+
+        // Racy on purpose: a lost mark only costs a second chance.
+        public bool Read { get; set; }
+    }
 }

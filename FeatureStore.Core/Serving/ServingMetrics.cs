@@ -13,6 +13,12 @@ public static class ServingMetrics
     /// <summary>Current values the in-process cache did not have (hit rate = hits / (hits + misses)).</summary>
     public static Counter<long> CacheMisses { get; } = Meter.CreateCounter<long>("featurestore.cache.misses", description: "Current values not in the in-process cache");
 
+    /// <summary>Times the full in-process cache made room by dropping entries not read since the previous sweep.</summary>
+    public static Counter<long> CacheSweeps { get; } = Meter.CreateCounter<long>("featurestore.cache.sweeps", description: "Times the full in-process cache dropped its unread entries");
+
+    /// <summary>Current values loaded into the in-process cache by a warm-up (start or reconnect).</summary>
+    public static Counter<long> CacheWarmed { get; } = Meter.CreateCounter<long>("featurestore.cache.warmed", description: "Current values loaded into the in-process cache by a warm-up");
+
     /// <summary>Reads answered from the durable Postgres copy because the online store was unavailable.</summary>
     public static Counter<long> OnlineFallbacks { get; } = Meter.CreateCounter<long>("featurestore.online.fallbacks", description: "Reads served from Postgres because Redis was unavailable");
 

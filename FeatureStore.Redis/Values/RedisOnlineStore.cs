@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FeatureStore.Core.Values;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -38,6 +39,45 @@ internal sealed class RedisOnlineStore(IConnectionMultiplexer redis, IOptions<Re
 
         return found;
     }
+
+    public async IAsyncEnumerable<IReadOnlyList<StoredValue>> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var cursor = "0";
+        do
+        {
+            // SCAN's TYPE filter skips the prefix's other keys (the event streams); only entity hashes hold values.
+            var page = (RedisResult[])(await database.ExecuteAsync("SCAN", cursor, "MATCH", _keys.AllEntities, "COUNT", ScanPage, "TYPE", "hash").WaitAsync(cancellationToken))!;
+            cursor = page[0].ToString();
+            var hashes = ((RedisResult[])page[1]!).Select(r => r.ToString()).ToList();
+            var batch = database.CreateBatch();
+            var reads = hashes.Select(h => batch.HashGetAllAsync(h)).ToList();
+            batch.Execute();
+            var entries = await Task.WhenAll(reads).WaitAsync(cancellationToken);
+            var values = new List<StoredValue>();
+            for (var i = 0; i < hashes.Count; i++)
+            {
+                if (_keys.ParseEntity(hashes[i]) is not { } entity)
+                {
+                    continue;
+                }
+
+                foreach (var field in entries[i])
+                {
+                    if (RedisKeys.ParseField(field.Name.ToString()) is { } line)
+                    {
+                        values.Add(RedisValuePayload.Read(new FeatureKey(line.Feature, line.ValueLine, entity.Type, entity.Id), field.Value.ToString()));
+                    }
+                }
+            }
+
+            yield return values;
+        }
+        while (cursor != "0");
+    }
+
+    // Entities per SCAN page (and per pipelined HGETALL batch).
+    private const int ScanPage = 500;
 
     public async Task WriteAsync(IReadOnlyList<StoredValue> values, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeatureStore.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeatureStore.Gateway.Tests;
 
@@ -64,6 +65,30 @@ public sealed class CacheTests(InfrastructureFixture infrastructure) : ServingTe
         // (How fast notices arrive is a benchmark's question, not a test's.)
         Assert.Equal("2", seen);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the other gateway saw the write after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_gateway_with_warm_up_serves_even_the_first_read_of_an_entity_from_the_cache()
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        await using var writer = new GatewayFactory(Database.ConnectionString, Infrastructure.Redis.ConnectionString, redisKeyPrefix: prefix);
+        const string Write = "mutation($v: [FeatureValueInput!]!) { writeFeatureValues(values: $v) { written } }";
+        await new GraphQLTestClient(writer.CreateClient()).QueryAsync(Write, new { v = new[] { Value(Rate, "w1", 1, "2026-01-01T00:00:00Z"), Value(Rate, "w2", 2, "2026-01-01T00:00:00Z") } });
+
+        await using var reader = new GatewayFactory(Database.ConnectionString, Infrastructure.Redis.ConnectionString, redisKeyPrefix: prefix,
+            settings: new Dictionary<string, string> { ["FeatureStore:Cache:WarmUp"] = "true" });
+        var readerClient = new GraphQLTestClient(reader.CreateClient());
+        var cache = reader.Services.GetRequiredService<Core.Serving.CurrentValueCache>();
+        var clock = Stopwatch.StartNew();
+        while (cache.Count < 2 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        var body = await readerClient.QueryAsync("""{ entities(type: "user", ids: ["w1", "w2"]) { features(names: ["user:test_rate"]) { value source } } }""");
+        var served = body.GetProperty("data").GetProperty("entities").EnumerateArray()
+            .Select(e => e.GetProperty("features")[0]).Select(f => $"{f.GetProperty("value").GetRawText()} {f.GetProperty("source").GetString()}");
+        Assert.Equal(["1 CACHE", "2 CACHE"], served);
     }
 
     // The cache turns on once the change-notice subscription is up (a moment after start).

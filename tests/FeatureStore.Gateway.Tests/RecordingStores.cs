@@ -31,6 +31,9 @@ public sealed class RecordingStores
             return inner.ReadAsync(keys, cancellationToken);
         }
 
+        // A cache warm-up's scan, not a request's read: not recorded.
+        public IAsyncEnumerable<IReadOnlyList<StoredValue>> ScanAsync(CancellationToken cancellationToken) => inner.ScanAsync(cancellationToken);
+
         public Task WriteAsync(IReadOnlyList<StoredValue> values, CancellationToken cancellationToken)
         {
             calls.Enqueue($"online.write {values.Count} values");

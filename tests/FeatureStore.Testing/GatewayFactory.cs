@@ -20,6 +20,8 @@ public sealed class GatewayFactory(string postgresConnectionString, string redis
         // Test classes share one Redis; a prefix per gateway keeps their values apart.
         builder.UseSetting("FeatureStore:Redis:KeyPrefix", redisKeyPrefix ?? "t" + Guid.NewGuid().ToString("N")[..12]);
         builder.UseEnvironment("Production");
+        // A warm-up racing a test's first read would make "first read misses" a coin toss; tests that want it turn it on.
+        builder.UseSetting("FeatureStore:Cache:WarmUp", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
