@@ -1,4 +1,5 @@
 using FeatureStore.Benchmarks;
+using FeatureStore.Benchmarks.Stack;
 using FeatureStore.Launcher;
 
 if (args is ["computation", .. var computationArgs])
@@ -23,13 +24,9 @@ if (options.ShowHelp)
     return 0;
 }
 
-// Bounded: Ctrl+C or an hour stops it, and everything it started is stopped on the way out.
+// Bounded: Ctrl+C, SIGTERM or an hour stops it, and everything it started is stopped on the way out.
 using var stop = new CancellationTokenSource(TimeSpan.FromHours(1));
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var signals = Signals.CancelOnStop(stop);
 try
 {
     return await BenchmarkRun.RunAsync(options, stop.Token);

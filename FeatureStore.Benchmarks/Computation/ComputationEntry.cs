@@ -25,11 +25,7 @@ internal static class ComputationEntry
         }
 
         using var stop = new CancellationTokenSource(TimeSpan.FromHours(2));
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var signals = Stack.Signals.CancelOnStop(stop);
         try
         {
             return await ComputationRun.RunAsync(options, stop.Token);

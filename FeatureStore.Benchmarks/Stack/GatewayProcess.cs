@@ -34,7 +34,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         var assembly = RepositoryLayout.ProjectAssembly("FeatureStore.Gateway");
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        // Working directory = the assembly's, so the gateway reads its own appsettings.json (cache on, 5 s MaxAge).
+        // Working directory = the assembly's, so the gateway reads its own appsettings.json (cache on with warm-up, 10 min MaxAge).
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
