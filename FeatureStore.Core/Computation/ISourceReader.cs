@@ -24,9 +24,18 @@ public interface ISourceReader
     /// <summary>
     /// The distinct ids of <paramref name="entityType"/> named by rows of <paramref name="sources"/>
     /// ingested after <paramref name="after"/> and up to <paramref name="upTo"/>, in code-point order.
+    /// For messages, with the messages in their context (<see cref="MessagesInContextOfAsync"/>).
     /// From <see cref="SourcePositions.Start"/> that is every entity with a row.
     /// </summary>
     Task<IReadOnlyList<string>> ChangedEntitiesAsync(string entityType, IReadOnlyCollection<string> sources, SourcePositions after, SourcePositions upTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The messages whose context holds any of <paramref name="messageIds"/>: those messages and
+    /// every message of their conversations sent at or after the earliest of them, in code-point
+    /// order. A message that arrives late changes its successors' context features (previous
+    /// intent, time since the previous message), so they are recomputed with it.
+    /// </summary>
+    Task<IReadOnlyList<string>> MessagesInContextOfAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// The distinct ids of <paramref name="entityType"/> named by rows of <paramref name="source"/>

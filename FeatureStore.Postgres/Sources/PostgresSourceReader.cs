@@ -65,7 +65,15 @@ internal sealed class PostgresSourceReader(NpgsqlDataSource dataSource) : ISourc
         var reads = ReadableSource.For(entityType, Tables(sources));
         return reads.Count == 0
             ? Task.FromResult<IReadOnlyList<string>>([])
-            : ReadIdsAsync(SourceReaderSql.Changed(reads), reads.SelectMany(r => new object[] { r.Source.Position(after), r.Source.Position(upTo) }), cancellationToken);
+            : ReadIdsAsync(SourceReaderSql.Changed(reads, entityType == ComputedEntityTypes.Message), reads.SelectMany(r => new object[] { r.Source.Position(after), r.Source.Position(upTo) }), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> MessagesInContextOfAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        return messageIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<string>>([])
+            : ReadIdsAsync(SourceReaderSql.MessagesInContextOf, [messageIds as string[] ?? [.. messageIds]], cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> EntitiesWithRowsBetweenAsync(string entityType, string source, DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken)

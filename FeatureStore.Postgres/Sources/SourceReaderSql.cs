@@ -51,8 +51,23 @@ internal static class SourceReaderSql
     /// <c>seq</c> in (<c>$2n-1</c>, <c>$2n</c>] (an <c>idx_src_*_seq</c> range), 2. their entity
     /// column, nulls skipped, 3. each entity once, in code-point order (the columns are <c>COLLATE "C"</c>).
     /// </summary>
-    public static string Changed(IReadOnlyList<(ReadableSource Source, string Column)> reads) =>
-        Distinct(reads.Select((read, i) => $"SELECT {read.Column} AS entity_id FROM {read.Source.Kind.Table} WHERE seq > ${2 * i + 1} AND seq <= ${2 * i + 2} AND {read.Column} IS NOT NULL"));
+    public static string Changed(IReadOnlyList<(ReadableSource Source, string Column)> reads, bool messageEntities) =>
+        Distinct(reads.Select((read, i) => messageEntities && read.Source == ReadableSource.Messages
+            ? InContext($"seq > ${2 * i + 1} AND seq <= ${2 * i + 2}")
+            : $"SELECT {read.Column} AS entity_id FROM {read.Source.Kind.Table} WHERE seq > ${2 * i + 1} AND seq <= ${2 * i + 2} AND {read.Column} IS NOT NULL"));
+
+    /// <summary>The messages whose context holds any message of <c>$1</c> (<see cref="InContext"/>), each once, in code-point order.</summary>
+    public static string MessagesInContextOf { get; } = Distinct([InContext("id = ANY($1)")]);
+
+    /// <summary>
+    /// Messages whose context holds a message matching <paramref name="condition"/>: 1. per
+    /// conversation, the earliest such message, 2. every message of the conversation sent since
+    /// (an <c>idx_src_messages_conversation</c> range each), which includes the matching ones.
+    /// </summary>
+    private static string InContext(string condition) =>
+        "SELECT m.id AS entity_id\n" +
+        $"FROM (SELECT conversation_id, min(sent_at) AS since FROM src_messages WHERE {condition} GROUP BY conversation_id) n\n" +
+        "JOIN src_messages m ON m.conversation_id = n.conversation_id AND m.sent_at >= n.since";
 
     /// <summary>Entities named by rows of one source whose event time is in (<c>$1</c>, <c>$2</c>], each once, in code-point order.</summary>
     public static string RowsBetween(ReadableSource source, string column) =>

@@ -14,7 +14,7 @@ namespace FeatureStore.Core.Computation.Streaming;
 /// the stored rows rather than incremented, applying an entry twice changes nothing, so a consumer
 /// killed mid-batch neither loses nor double-counts when its entries are delivered again.
 /// </summary>
-public sealed class StreamProcessor(IEventStream stream, ISourceStore store, EntityRecomputer recomputer, RegistryCache registry,
+public sealed class StreamProcessor(IEventStream stream, ISourceStore store, ISourceReader reader, EntityRecomputer recomputer, RegistryCache registry,
     IComputationLog log, StreamingOptions options, TimeProvider clock, ILogger<StreamProcessor> logger)
 {
     /// <summary>Reads and applies one batch of entries; returns how many were read.</summary>
@@ -48,7 +48,7 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
         var arrived = ArrivedSources(merged);
         var targets = ComputationTargets.Select((await registry.GetAsync(cancellationToken)).Values, started,
             v => RefreshTicks.IsRealTime(v.Spec.Refresh) && ValueInstants.SourcesOf(v.Spec).Any(arrived.Contains));
-        var result = (await recomputer.RecomputeAsync(AffectedEntities.Of(merged), targets, clock.GetUtcNow(), null, cancellationToken)).Computed;
+        var result = (await recomputer.RecomputeAsync(await AffectedAsync(merged, cancellationToken), targets, clock.GetUtcNow(), null, cancellationToken)).Computed;
 
         var completed = started + stopwatch.Elapsed;
         await log.RecordAsync([.. ComputationLogEntry.From(result, ComputationTypes.Streaming, null, started, completed),
@@ -90,6 +90,18 @@ public sealed class StreamProcessor(IEventStream stream, ISourceStore store, Ent
 
     // All entries in one transaction; if the store refuses that (a row breaking a table rule), one
     // by one, so only the entries at fault go to the dead-letter stream.
+    // A message arriving after later ones of its conversation changes their context: they are recomputed too.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AffectedAsync(SourceBatch merged, CancellationToken cancellationToken)
+    {
+        var affected = AffectedEntities.Of(merged);
+        if (!affected.TryGetValue(ComputedEntityTypes.Message, out var messages))
+        {
+            return affected;
+        }
+
+        return new Dictionary<string, IReadOnlyList<string>>(affected) { [ComputedEntityTypes.Message] = await reader.MessagesInContextOfAsync(messages, cancellationToken) };
+    }
+
     private async Task<List<(EventEntry Entry, SourceBatch Batch)>> StoreAsync(List<(EventEntry Entry, SourceBatch Batch)> applied, List<ComputationProblem> problems, CancellationToken cancellationToken)
     {
         try

@@ -60,6 +60,29 @@ public sealed class BatchRunTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_run_after_a_late_message_recomputes_the_context_features_of_the_later_messages_of_its_conversation()
+    {
+        await using var stack = await ComputationStack.CreateAsync(infrastructure, "batch_late", Now);
+        var data = await LoadAsync(stack);
+        var conversation = data.Conversations[0];
+        Message At(string id, int minutesAfterNow, string intent) => new(id, conversation.Id, conversation.TenantId, conversation.UserId, MessageRole.User,
+            "One more question", Now.AddMinutes(minutesAfterNow), null, intent, "en");
+        await stack.Get<ISourceStore>().WriteAsync(SourceBatch.Empty with { Messages = [At("m_first", 5, Intents.Pricing), At("m_last", 15, Intents.Booking)] }, CancellationToken.None);
+        stack.Clock.Now = Now.AddHours(1);
+        await stack.RunBatchAsync();
+        var before = (await stack.ReadAsync("message", ["m_last"], ["msg:seconds_since_previous"]))["msg:seconds_since_previous|m_last"];
+
+        await stack.Get<ISourceStore>().WriteAsync(SourceBatch.Empty with { Messages = [At("m_late", 10, Intents.Support)] }, CancellationToken.None);
+        // Two hours on, no window reaches back to the three messages: only the late row's ingestion names m_last.
+        stack.Clock.Now = Now.AddHours(3);
+        await stack.RunBatchAsync();
+        var after = await stack.ReadAsync("message", ["m_last"], ["msg:seconds_since_previous", "msg:previous_intent"]);
+
+        Assert.Equal("600", before.Value);
+        Assert.Equal(("300", "\"support\""), (after["msg:seconds_since_previous|m_last"].Value, after["msg:previous_intent|m_last"].Value));
+    }
+
+    [Fact]
     public async Task Running_a_backfill_twice_writes_the_same_history_and_reports_its_progress()
     {
         await using var stack = await ComputationStack.CreateAsync(infrastructure, "batch_backfill", Now);

@@ -46,6 +46,30 @@ public sealed class StreamingTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task A_message_arriving_after_a_later_one_of_its_conversation_updates_the_later_ones_context_features()
+    {
+        await using var stack = await ComputationStack.CreateAsync(infrastructure, "stream_late", Now);
+        var data = SourceBatch.Concat(new TisTisGenerator(Options).Batches(1000).ToList());
+        await stack.IngestAsync(data);
+        await stack.DrainStreamAsync();
+        var conversation = data.Conversations[0];
+        Message At(string id, int minutesBeforeNow, string intent) => new(id, conversation.Id, conversation.TenantId, conversation.UserId, MessageRole.User,
+            "Una pregunta más", Now.AddMinutes(-minutesBeforeNow), null, intent, "es");
+        string[] context = ["msg:previous_intent", "msg:seconds_since_previous"];
+
+        await stack.IngestAsync(SourceBatch.Empty with { Messages = [At("m_first", 20, Intents.Pricing), At("m_last", 10, Intents.Booking)] });
+        await stack.DrainStreamAsync();
+        var before = await stack.ReadAsync("message", ["m_last"], context);
+        await stack.IngestAsync(SourceBatch.Empty with { Messages = [At("m_late", 15, Intents.Support)] });
+        await stack.DrainStreamAsync();
+        var after = await stack.ReadAsync("message", ["m_last", "m_late"], context);
+
+        Assert.Equal(("\"pricing\"", "600"), (before["msg:previous_intent|m_last"].Value, before["msg:seconds_since_previous|m_last"].Value));
+        Assert.Equal(("\"support\"", "300"), (after["msg:previous_intent|m_last"].Value, after["msg:seconds_since_previous|m_last"].Value));
+        Assert.Equal(("\"pricing\"", "300"), (after["msg:previous_intent|m_late"].Value, after["msg:seconds_since_previous|m_late"].Value));
+    }
+
+    [Fact]
     public async Task A_consumer_killed_mid_batch_loses_and_double_counts_nothing_when_its_entries_are_taken_over()
     {
         await using var stack = await ComputationStack.CreateAsync(infrastructure, "stream_kill", Now, QuickTakeOver);
