@@ -84,7 +84,8 @@ internal static class OfflineSql
     /// row (one primary-key probe; LATERAL ... LIMIT 1 keeps both probes, never a scan of either
     /// table), 3. upserted where the online row is missing, older or different (the online copy
     /// only moves forward), 4. returned with the keys whose online row already equals it (written
-    /// by an earlier run, left untouched).
+    /// by an earlier run, left untouched), each marked changed or not (only changed vector keys
+    /// need <see cref="SyncVectors"/>).
     /// </summary>
     public const string RefreshOnline = """
         WITH touched AS (
@@ -120,14 +121,14 @@ internal static class OfflineSql
                           computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
             WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
             RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value, n.valid_from, n.computed_at)
-        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at FROM refreshed
+        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, true AS changed FROM refreshed
         UNION ALL
-        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at FROM latest WHERE unchanged
+        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, false FROM latest WHERE unchanged
         """;
 
     /// <summary>
-    /// Mirrors the touched vector keys' current values (from the online copy, just refreshed) into
-    /// the pgvector table that similarity search reads: 1. each key's current row and its mirrored
+    /// Mirrors the vector keys whose online copy this write changed (their current values, just
+    /// refreshed) into the pgvector table that similarity search reads: 1. each key's current row and its mirrored
     /// vector (primary-key probes), the array parsed as a vector once; 2. keys whose current value
     /// is not an array leave the table; 3. arrays are upserted as vectors unless the mirror already
     /// holds that vector from that instant: an unchanged vector costs no HNSW insert.

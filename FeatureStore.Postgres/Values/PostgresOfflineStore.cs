@@ -64,6 +64,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         }
 
         var current = new List<StoredValue>();
+        var changed = new HashSet<FeatureKey>();
         await using (var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction))
         {
             AddKeys(refresh, featureIds, lines, entityTypes, entityIds);
@@ -73,10 +74,15 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             {
                 var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
                 current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+                if (reader.GetBoolean(8))
+                {
+                    changed.Add(key);
+                }
             }
         }
 
-        var vectors = batch.Select((w, i) => (w, i)).Where(x => x.w.ValueType == VectorType).Select(x => x.i).ToList();
+        // The mirror follows the online copy: a key whose online row this write left as it was keeps its vector.
+        var vectors = batch.Select((w, i) => (w, i)).Where(x => x.w.ValueType == VectorType && changed.Contains(x.w.Key)).Select(x => x.i).ToList();
         if (vectors.Count > 0)
         {
             await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
