@@ -19,44 +19,73 @@ internal static class OfflineSql
         """;
 
     /// <summary>
-    /// 1. Expand the batch. 2. Insert each value; the same (feature, line, entity, valid_from)
-    /// again replaces it (idempotent rewrites and corrections).
+    /// Writes the batch (sent sorted by key, then valid_from): 1. expand it, each value parsed to
+    /// jsonb once (MATERIALIZED, or the planner would parse it again for the comparison); 2. one probe
+    /// per value on the lookup index, forwards from its valid_from: the row at that instant if there
+    /// is one, else the key's next row; 3. a value equal to the row already at its instant is left
+    /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept);
+    /// 4. a new instant is inserted already closed, valid_to = the next instant of the key in the
+    /// batch (@next_in_batch, worked out by the caller) or in the table, whichever comes first, so
+    /// a row is written once; 5. a changed value at an existing instant replaces it (corrections;
+    /// its interval does not move).
     /// </summary>
     public const string Upsert = """
-        INSERT INTO ai_feature_values_offline
-               (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, computed_at)
-        SELECT w.feature_id, w.line, w.version, w.entity_type, w.entity_id, w.value::jsonb, w.value_type, w.valid_from, now()
-        FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms)
-             AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from)
+        WITH w AS MATERIALIZED (
+            SELECT u.feature_id, u.line, u.version, u.entity_type, u.entity_id, u.value::jsonb AS value, u.value_type, u.valid_from, u.next_in_batch
+            FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms, @next_in_batch)
+                 AS u(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch))
+        INSERT INTO ai_feature_values_offline AS o
+               (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
+        SELECT w.feature_id, w.line, w.version, w.entity_type, w.entity_id, w.value, w.value_type, w.valid_from,
+               least(w.next_in_batch, CASE WHEN s.valid_from > w.valid_from THEN s.valid_from END), now()
+        FROM w
+        LEFT JOIN LATERAL (
+            SELECT s.valid_from, s.value, s.version, s.value_type
+            FROM ai_feature_values_offline s
+            WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
+              AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
+            ORDER BY s.valid_from
+            LIMIT 1) s ON true
+        WHERE s.valid_from IS DISTINCT FROM w.valid_from
+           OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type)
         ON CONFLICT (feature_id, version_major, entity_type, entity_id, valid_from)
         DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version,
                       value_type = EXCLUDED.value_type, computed_at = EXCLUDED.computed_at
         """;
 
     /// <summary>
-    /// Re-chains the touched keys' intervals: 1. take every row of each touched key, 2. the next
-    /// row's valid_from (lead) is this row's valid_to, 3. update only rows whose valid_to changed.
-    /// An out-of-order write lands between two rows and splits the interval it falls in.
+    /// Closes the interval each new instant lands in: 1. for each written value, the key's previous
+    /// row (greatest valid_from before it: one backwards probe on the lookup index), 2. its valid_to
+    /// becomes the written valid_from, 3. only where that changes it. With <see cref="Upsert"/>
+    /// having closed the new rows themselves, every interval of the key ends where the next begins:
+    /// an out-of-order write splits the interval it falls in, and no other row of the key is read.
+    /// Run only when the upsert wrote something (nothing new, nothing to close).
     /// </summary>
     public const string Rechain = """
-        WITH touched AS (
-            SELECT DISTINCT feature_id, line, entity_type, entity_id
-            FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)),
-        chained AS (
-            SELECT o.id, lead(o.valid_from) OVER (
-                       PARTITION BY o.feature_id, o.version_major, o.entity_type, o.entity_id ORDER BY o.valid_from) AS next_from
-            FROM ai_feature_values_offline o
-            JOIN touched t ON (o.feature_id, o.version_major, o.entity_type, o.entity_id) = (t.feature_id, t.line, t.entity_type, t.entity_id))
         UPDATE ai_feature_values_offline o
-        SET valid_to = chained.next_from
-        FROM chained
-        WHERE o.id = chained.id AND o.valid_to IS DISTINCT FROM chained.next_from
+        SET valid_to = p.next_from
+        FROM (SELECT prev.id, w.valid_from AS next_from
+              FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids, @valid_froms) AS w(feature_id, line, entity_type, entity_id, valid_from)
+              CROSS JOIN LATERAL (
+                  SELECT p.id, p.valid_to
+                  FROM ai_feature_values_offline p
+                  WHERE p.feature_id = w.feature_id AND p.version_major = w.line AND p.entity_type = w.entity_type
+                    AND p.entity_id = w.entity_id AND p.valid_from < w.valid_from
+                  ORDER BY p.valid_from DESC
+                  LIMIT 1) prev
+              WHERE prev.valid_to IS DISTINCT FROM w.valid_from) p
+        WHERE o.id = p.id
         """;
 
     /// <summary>
-    /// Refreshes the durable online copy: 1. the latest row of each touched key (DISTINCT ON,
-    /// newest valid_from first), 2. upserted into the online table with its expiry (valid_from +
-    /// ttl), 3. returned so the caller can mirror exactly these values into Redis.
+    /// Refreshes the durable online copy and returns each touched key's current value (the caller
+    /// mirrors exactly these into Redis): 1. the touched keys, 2. each key's latest row (one
+    /// backwards probe on the lookup index) with its expiry (valid_from + ttl), beside its online
+    /// row (one primary-key probe; LATERAL ... LIMIT 1 keeps both probes, never a scan of either
+    /// table), 3. upserted where the online row is missing, older or different (the online copy
+    /// only moves forward), 4. returned with the keys whose online row already equals it (written
+    /// by an earlier run, left untouched), each marked changed or not (only changed vector keys
+    /// need <see cref="SyncVectors"/>).
     /// </summary>
     public const string RefreshOnline = """
         WITH touched AS (
@@ -64,42 +93,74 @@ internal static class OfflineSql
             FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids, @ttl_seconds) AS t(feature_id, line, entity_type, entity_id, ttl_seconds)
             GROUP BY feature_id, line, entity_type, entity_id),
         latest AS (
-            SELECT DISTINCT ON (o.feature_id, o.version_major, o.entity_type, o.entity_id)
-                   o.feature_id, o.version_major, o.version, o.entity_type, o.entity_id, o.value, o.valid_from, o.computed_at,
-                   o.valid_from + make_interval(secs => t.ttl_seconds) AS expires_at
-            FROM ai_feature_values_offline o
-            JOIN touched t ON (o.feature_id, o.version_major, o.entity_type, o.entity_id) = (t.feature_id, t.line, t.entity_type, t.entity_id)
-            ORDER BY o.feature_id, o.version_major, o.entity_type, o.entity_id, o.valid_from DESC)
-        INSERT INTO ai_feature_values_online AS n
-               (feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at)
-        SELECT feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at FROM latest
-        ON CONFLICT (feature_id, version_major, entity_type, entity_id)
-        DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
-                      computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
-        WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
-        RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value::text, n.valid_from, n.computed_at
+            SELECT o.feature_id, o.version_major, o.version, o.entity_type, o.entity_id, o.value, o.valid_from, o.computed_at, o.expires_at,
+                   n.valid_from AS online_from,
+                   n.found IS NOT NULL AND (n.version, n.value, n.valid_from, n.computed_at, n.expires_at)
+                       IS NOT DISTINCT FROM (o.version, o.value, o.valid_from, o.computed_at, o.expires_at) AS unchanged
+            FROM touched t
+            CROSS JOIN LATERAL (
+                SELECT o.feature_id, o.version_major, o.version, o.entity_type, o.entity_id, o.value, o.valid_from, o.computed_at,
+                       o.valid_from + make_interval(secs => t.ttl_seconds) AS expires_at
+                FROM ai_feature_values_offline o
+                WHERE o.feature_id = t.feature_id AND o.version_major = t.line AND o.entity_type = t.entity_type AND o.entity_id = t.entity_id
+                ORDER BY o.valid_from DESC
+                LIMIT 1) o
+            LEFT JOIN LATERAL (
+                SELECT true AS found, n.version, n.value, n.valid_from, n.computed_at, n.expires_at
+                FROM ai_feature_values_online n
+                WHERE n.feature_id = t.feature_id AND n.version_major = t.line AND n.entity_type = t.entity_type AND n.entity_id = t.entity_id
+                LIMIT 1) n ON true),
+        refreshed AS (
+            INSERT INTO ai_feature_values_online AS n
+                   (feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at)
+            SELECT feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at
+            FROM latest
+            WHERE NOT unchanged AND (online_from IS NULL OR online_from <= valid_from)
+            ON CONFLICT (feature_id, version_major, entity_type, entity_id)
+            DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
+                          computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
+            WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
+            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value, n.valid_from, n.computed_at)
+        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, true AS changed FROM refreshed
+        UNION ALL
+        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, false FROM latest WHERE unchanged
         """;
 
     /// <summary>
-    /// Mirrors the touched vector keys' current values (from the online copy, just refreshed) into
-    /// the pgvector table that similarity search reads: 1. the keys' current rows, 2. arrays are
-    /// upserted as vectors, 3. keys whose current value is null leave the table.
+    /// Mirrors the vector keys whose online copy this write changed (their current values, just
+    /// refreshed) into the pgvector table that similarity search reads: 1. each key's current row and its mirrored
+    /// vector (primary-key probes), the array parsed as a vector once; 2. keys whose current value
+    /// is not an array leave the table; 3. arrays are upserted as vectors unless the mirror already
+    /// holds that vector from that instant: an unchanged vector costs no HNSW insert.
     /// </summary>
     public const string SyncVectors = """
         WITH touched AS (
             SELECT DISTINCT feature_id, line, entity_type, entity_id
             FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)),
         current AS (
-            SELECT n.feature_id, n.version_major, n.entity_type, n.entity_id, n.value, n.valid_from
-            FROM ai_feature_values_online n
-            JOIN touched t ON (n.feature_id, n.version_major, n.entity_type, n.entity_id) = (t.feature_id, t.line, t.entity_type, t.entity_id)),
+            SELECT t.feature_id, t.line AS version_major, t.entity_type, t.entity_id, n.valid_from,
+                   CASE WHEN jsonb_typeof(n.value) = 'array' THEN (n.value::text)::vector END AS embedding,
+                   v.found IS NOT NULL AS mirrored, v.valid_from AS mirrored_from, v.embedding AS mirrored_embedding
+            FROM touched t
+            CROSS JOIN LATERAL (
+                SELECT n.value, n.valid_from
+                FROM ai_feature_values_online n
+                WHERE n.feature_id = t.feature_id AND n.version_major = t.line AND n.entity_type = t.entity_type AND n.entity_id = t.entity_id
+                LIMIT 1) n
+            LEFT JOIN LATERAL (
+                SELECT true AS found, v.valid_from, v.embedding
+                FROM ai_feature_vectors v
+                WHERE v.feature_id = t.feature_id AND v.version_major = t.line AND v.entity_type = t.entity_type AND v.entity_id = t.entity_id
+                LIMIT 1) v ON true),
         cleared AS (
             DELETE FROM ai_feature_vectors v USING current c
-            WHERE (v.feature_id, v.version_major, v.entity_type, v.entity_id) = (c.feature_id, c.version_major, c.entity_type, c.entity_id)
-              AND jsonb_typeof(c.value) <> 'array')
+            WHERE c.mirrored AND c.embedding IS NULL
+              AND v.feature_id = c.feature_id AND v.version_major = c.version_major AND v.entity_type = c.entity_type AND v.entity_id = c.entity_id)
         INSERT INTO ai_feature_vectors (feature_id, version_major, entity_type, entity_id, embedding, valid_from)
-        SELECT feature_id, version_major, entity_type, entity_id, (value::text)::vector, valid_from
-        FROM current WHERE jsonb_typeof(value) = 'array'
+        SELECT feature_id, version_major, entity_type, entity_id, embedding, valid_from
+        FROM current
+        WHERE embedding IS NOT NULL
+          AND (NOT mirrored OR mirrored_from IS DISTINCT FROM valid_from OR mirrored_embedding IS DISTINCT FROM embedding)
         ON CONFLICT (feature_id, version_major, entity_type, entity_id)
         DO UPDATE SET embedding = EXCLUDED.embedding, valid_from = EXCLUDED.valid_from
         """;

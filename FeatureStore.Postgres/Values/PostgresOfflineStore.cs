@@ -19,7 +19,12 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         }
 
         // The same (key, valid_from) twice in one batch: the last one wins, as two calls would.
-        var batch = writes.GroupBy(w => (w.Key, w.ValidFrom)).Select(g => g.Last()).ToList();
+        // Sorted by key, then instant: neighbouring values touch neighbouring index pages, and each
+        // value's next instant of the same key in the batch is the one after it.
+        var batch = writes.GroupBy(w => (w.Key, w.ValidFrom)).Select(g => g.Last())
+            .OrderBy(w => w.Key.Feature, StringComparer.Ordinal).ThenBy(w => w.Key.ValueLine)
+            .ThenBy(w => w.Key.EntityType, StringComparer.Ordinal).ThenBy(w => w.Key.EntityId, StringComparer.Ordinal)
+            .ThenBy(w => w.ValidFrom).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ids = await registryIds.ResolveAsync(connection, batch.Select(w => w.Key.Feature), cancellationToken);
         var names = ids.ToDictionary(kv => kv.Value, kv => kv.Key);
@@ -27,6 +32,8 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         var lines = batch.Select(w => w.Key.ValueLine).ToArray();
         var entityTypes = batch.Select(w => w.Key.EntityType).ToArray();
         var entityIds = batch.Select(w => w.Key.EntityId).ToArray();
+        var validFroms = batch.Select(w => w.ValidFrom.ToUniversalTime()).ToArray();
+        var nextInBatch = batch.Select((w, i) => i + 1 < batch.Count && batch[i + 1].Key == w.Key ? validFroms[i + 1] : (DateTimeOffset?)null).ToArray();
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locks = new NpgsqlCommand(OfflineSql.LockKeys, connection, transaction))
@@ -35,26 +42,29 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             await locks.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        int written;
         await using (var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction))
         {
-            upsert.Parameters.AddWithValue("feature_ids", featureIds);
-            upsert.Parameters.AddWithValue("lines", lines);
+            AddKeys(upsert, featureIds, lines, entityTypes, entityIds);
             upsert.Parameters.AddWithValue("versions", batch.Select(w => w.Version).ToArray());
-            upsert.Parameters.AddWithValue("entity_types", entityTypes);
-            upsert.Parameters.AddWithValue("entity_ids", entityIds);
             upsert.Parameters.AddWithValue("values", batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
             upsert.Parameters.AddWithValue("value_types", batch.Select(w => w.ValueType).ToArray());
-            upsert.Parameters.AddWithValue("valid_froms", batch.Select(w => w.ValidFrom.ToUniversalTime()).ToArray());
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            upsert.Parameters.AddWithValue("valid_froms", validFroms);
+            upsert.Parameters.AddWithValue("next_in_batch", nextInBatch);
+            written = await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var rechain = new NpgsqlCommand(OfflineSql.Rechain, connection, transaction))
+        // Nothing inserted or replaced (an unchanged re-run): no interval to close.
+        if (written > 0)
         {
+            await using var rechain = new NpgsqlCommand(OfflineSql.Rechain, connection, transaction);
             AddKeys(rechain, featureIds, lines, entityTypes, entityIds);
+            rechain.Parameters.AddWithValue("valid_froms", validFroms);
             await rechain.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var current = new List<StoredValue>();
+        var changed = new HashSet<FeatureKey>();
         await using (var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction))
         {
             AddKeys(refresh, featureIds, lines, entityTypes, entityIds);
@@ -64,10 +74,15 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             {
                 var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
                 current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+                if (reader.GetBoolean(8))
+                {
+                    changed.Add(key);
+                }
             }
         }
 
-        var vectors = batch.Select((w, i) => (w, i)).Where(x => x.w.ValueType == VectorType).Select(x => x.i).ToList();
+        // The mirror follows the online copy: a key whose online row this write left as it was keeps its vector.
+        var vectors = batch.Select((w, i) => (w, i)).Where(x => x.w.ValueType == VectorType && changed.Contains(x.w.Key)).Select(x => x.i).ToList();
         if (vectors.Count > 0)
         {
             await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
