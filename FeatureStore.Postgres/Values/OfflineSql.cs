@@ -19,26 +19,23 @@ internal static class OfflineSql
         """;
 
     /// <summary>
-    /// Writes the batch (sent sorted by key, then valid_from): 1. expand it, each value parsed to
-    /// jsonb once (MATERIALIZED, or the planner would parse it again for the comparison); 2. one probe
+    /// Writes the batch (sent sorted by key, then valid_from): 1. expand it; 2. one probe
     /// per value on the lookup index, forwards from its valid_from: the row at that instant if there
     /// is one, else the key's next row; 3. a value equal to the row already at its instant is left
-    /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept);
+    /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept;
+    /// the comparison comes second in the OR, so a new instant's value is parsed to jsonb once);
     /// 4. a new instant is inserted already closed, valid_to = the next instant of the key in the
     /// batch (@next_in_batch, worked out by the caller) or in the table, whichever comes first, so
     /// a row is written once; 5. a changed value at an existing instant replaces it (corrections;
     /// its interval does not move).
     /// </summary>
     public const string Upsert = """
-        WITH w AS MATERIALIZED (
-            SELECT u.feature_id, u.line, u.version, u.entity_type, u.entity_id, u.value::jsonb AS value, u.value_type, u.valid_from, u.next_in_batch
-            FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms, @next_in_batch)
-                 AS u(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch))
         INSERT INTO ai_feature_values_offline AS o
                (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
-        SELECT w.feature_id, w.line, w.version, w.entity_type, w.entity_id, w.value, w.value_type, w.valid_from,
+        SELECT w.feature_id, w.line, w.version, w.entity_type, w.entity_id, w.value::jsonb, w.value_type, w.valid_from,
                least(w.next_in_batch, CASE WHEN s.valid_from > w.valid_from THEN s.valid_from END), now()
-        FROM w
+        FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms, @next_in_batch)
+             AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch)
         LEFT JOIN LATERAL (
             SELECT s.valid_from, s.value, s.version, s.value_type
             FROM ai_feature_values_offline s
@@ -47,7 +44,7 @@ internal static class OfflineSql
             ORDER BY s.valid_from
             LIMIT 1) s ON true
         WHERE s.valid_from IS DISTINCT FROM w.valid_from
-           OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type)
+           OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value::jsonb, w.version, w.value_type)
         ON CONFLICT (feature_id, version_major, entity_type, entity_id, valid_from)
         DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version,
                       value_type = EXCLUDED.value_type, computed_at = EXCLUDED.computed_at
