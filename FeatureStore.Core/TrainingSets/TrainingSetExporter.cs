@@ -1,3 +1,4 @@
+using System.Text;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
@@ -65,23 +66,47 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
             var now = clock.GetUtcNow();
             // Without a split a column always reads one line: find its cursor once, not per row.
             var fixedCursors = columns.Select(c => c.VersionPerEntity ? null : cursors[(c.Feature.Name, c.Resolved.ValueLine)]).ToArray();
-            var values = new string?[columns.Count];
+            var splits = columns.Any(c => c.VersionPerEntity);
+            var values = new ReadOnlyMemory<byte>[columns.Count];
+            var entity = "";
+            var entityBytes = ReadOnlyMemory<byte>.Empty;
             long written = 0;
-            await foreach (var row in spine.ReadOrderedAsync(cancellationToken))
+            await foreach (var batch in spine.ReadOrderedAsync(cancellationToken))
             {
-                for (var i = 0; i < columns.Count; i++)
+                for (var row = 0; row < batch.Count; row++)
                 {
-                    var column = columns[i];
-                    var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, row.EntityId, now) : column.Resolved;
-                    var cursor = fixedCursors[i] ?? cursors[(column.Feature.Name, version.ValueLine)];
-                    var stored = await cursor.AsOfAsync(row.EntityId, row.Timestamp);
-                    values[i] = Cell(version.Version.Spec, stored, row.Timestamp);
-                }
+                    var entityId = batch.EntityId(row);
+                    var ticks = batch.UtcTicks(row);
+                    var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+                    if (splits && !entityId.Span.SequenceEqual(entityBytes.Span))
+                    {
+                        // A split buckets entities by their id as text: decoded once per entity, not per row.
+                        entity = Encoding.UTF8.GetString(entityId.Span);
+                        entityBytes = entityId;
+                    }
 
-                await writer.WriteRowAsync(row, values, cancellationToken);
-                if (++written % ProgressEvery == 0)
-                {
-                    progress?.Report(written);
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        var column = columns[i];
+                        var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, entity, now) : column.Resolved;
+                        var cursor = fixedCursors[i] ?? cursors[(column.Feature.Name, version.ValueLine)];
+                        while (!cursor.TryAdvance(entityId.Span, ticks))
+                        {
+                            await cursor.FetchAsync();
+                        }
+
+                        values[i] = Cell(version.Version.Spec, cursor, entityId.Span, at);
+                    }
+
+                    if (writer.WriteRow(entityId.Span, at, values))
+                    {
+                        await writer.FlushAsync(cancellationToken);
+                    }
+
+                    if (++written % ProgressEvery == 0)
+                    {
+                        progress?.Report(written);
+                    }
                 }
             }
 
@@ -99,13 +124,13 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
 
     private const int ProgressEvery = 100_000;
 
-    private static string? Cell(FeatureSpec spec, HistoryRow? stored, DateTimeOffset at)
+    private static ReadOnlyMemory<byte> Cell(FeatureSpec spec, HistoryCursor cursor, ReadOnlySpan<byte> entityId, DateTimeOffset at)
     {
-        if (stored is null)
+        if (!cursor.TryGetValue(entityId, out var validFrom, out var json))
         {
-            return ServingRules.ComputeOnDemand(spec, at)?.GetRawText();
+            return ServingRules.ComputeOnDemand(spec, at) is { } computed ? Encoding.UTF8.GetBytes(computed.GetRawText()) : default;
         }
 
-        return ServingRules.Withholds(spec, ServingRules.IsStale(spec, stored.ValidFrom, at)) ? null : stored.Json;
+        return ServingRules.Withholds(spec, ServingRules.IsStale(spec, new DateTimeOffset(validFrom, TimeSpan.Zero), at)) ? default : json;
     }
 }
