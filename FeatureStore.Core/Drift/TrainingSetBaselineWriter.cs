@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.TrainingSets;
@@ -23,6 +24,7 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
         _rows++;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeatureStore.Core.TrainingSets;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class EntityRowBatch
     /// Adds a row; false (and nothing added) when the batch is full. A row too big for the space left goes to the
     /// next batch, unless the batch is empty: then the buffer grows, so any row fits somewhere.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<byte> entityId, long utcTicks, ReadOnlySpan<byte> value)
     {
         if (Count == _rows.Length)

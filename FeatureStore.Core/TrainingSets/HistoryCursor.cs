@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeatureStore.Core.TrainingSets;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal sealed class HistoryCursor(IAsyncEnumerator<EntityRowBatch> batches) : 
     /// Moves past every row at or before (<paramref name="entityId"/>, <paramref name="utcTicks"/>); calls must come
     /// in spine order. False when the current batch ran out first: then <see cref="FetchAsync"/> and call again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdvance(ReadOnlySpan<byte> entityId, long utcTicks)
     {
         while (_batch is not null && _next < _batch.Count)
@@ -51,6 +54,7 @@ internal sealed class HistoryCursor(IAsyncEnumerator<EntityRowBatch> batches) : 
     }
 
     /// <summary>After <see cref="TryAdvance"/>: the entity's value as of that instant, if it has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ReadOnlySpan<byte> entityId, out long validFromUtcTicks, out ReadOnlyMemory<byte> json)
     {
         if (_bestBatch is not null && _bestBatch.EntityId(_best).Span.SequenceEqual(entityId))

@@ -1,6 +1,4 @@
-using System.Text;
 using FeatureStore.Core.Errors;
-using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Serving;
 
@@ -63,55 +61,30 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
                 cursors[line] = new HistoryCursor(spine.ReadHistoryAsync(line.Name, line.l, cancellationToken).GetAsyncEnumerator(cancellationToken));
             }
 
-            var now = clock.GetUtcNow();
-            // Without a split a column always reads one line: find its cursor once, not per row.
-            var fixedCursors = columns.Select(c => c.VersionPerEntity ? null : cursors[(c.Feature.Name, c.Resolved.ValueLine)]).ToArray();
-            var splits = columns.Any(c => c.VersionPerEntity);
-            var values = new ReadOnlyMemory<byte>[columns.Count];
-            var entity = "";
-            var entityBytes = ReadOnlyMemory<byte>.Empty;
-            long written = 0;
+            var merge = new SpineMerge(columns, cursors, writer, clock.GetUtcNow());
             await foreach (var batch in spine.ReadOrderedAsync(cancellationToken))
             {
-                for (var row = 0; row < batch.Count; row++)
+                merge.Begin();
+                for (var wait = merge.Run(batch); wait != SpineMerge.Wait.BatchDone; wait = merge.Run(batch))
                 {
-                    var entityId = batch.EntityId(row);
-                    var ticks = batch.UtcTicks(row);
-                    var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-                    if (splits && !entityId.Span.SequenceEqual(entityBytes.Span))
+                    if (wait == SpineMerge.Wait.Fetch)
                     {
-                        // A split buckets entities by their id as text: decoded once per entity, not per row.
-                        entity = Encoding.UTF8.GetString(entityId.Span);
-                        entityBytes = entityId;
+                        await merge.Starved!.FetchAsync();
                     }
-
-                    for (var i = 0; i < columns.Count; i++)
-                    {
-                        var column = columns[i];
-                        var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, entity, now) : column.Resolved;
-                        var cursor = fixedCursors[i] ?? cursors[(column.Feature.Name, version.ValueLine)];
-                        while (!cursor.TryAdvance(entityId.Span, ticks))
-                        {
-                            await cursor.FetchAsync();
-                        }
-
-                        values[i] = Cell(version.Version.Spec, cursor, entityId.Span, at);
-                    }
-
-                    if (writer.WriteRow(entityId.Span, at, values))
+                    else if (wait == SpineMerge.Wait.Flush)
                     {
                         await writer.FlushAsync(cancellationToken);
                     }
 
-                    if (++written % ProgressEvery == 0)
+                    if (wait != SpineMerge.Wait.Fetch && merge.Written % SpineMerge.ProgressEvery == 0)
                     {
-                        progress?.Report(written);
+                        progress?.Report(merge.Written);
                     }
                 }
             }
 
-            progress?.Report(written);
-            return written;
+            progress?.Report(merge.Written);
+            return merge.Written;
         }
         finally
         {
@@ -120,17 +93,5 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
                 await cursor.DisposeAsync();
             }
         }
-    }
-
-    private const int ProgressEvery = 100_000;
-
-    private static ReadOnlyMemory<byte> Cell(FeatureSpec spec, HistoryCursor cursor, ReadOnlySpan<byte> entityId, DateTimeOffset at)
-    {
-        if (!cursor.TryGetValue(entityId, out var validFrom, out var json))
-        {
-            return ServingRules.ComputeOnDemand(spec, at) is { } computed ? Encoding.UTF8.GetBytes(computed.GetRawText()) : default;
-        }
-
-        return ServingRules.Withholds(spec, ServingRules.IsStale(spec, new DateTimeOffset(validFrom, TimeSpan.Zero), at)) ? default : json;
     }
 }

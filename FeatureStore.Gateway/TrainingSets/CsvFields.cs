@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FeatureStore.Gateway.TrainingSets;
 
 /// <summary>RFC 4180 fields: a field holding a comma, quote or line break is quoted, its quotes doubled.</summary>
@@ -9,6 +11,7 @@ internal static class CsvFields
     public static int MaxLength(int length) => (2 * length) + 2;
 
     /// <summary>Writes <paramref name="text"/> (UTF-8) as a field; returns the bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(Span<byte> destination, ReadOnlySpan<byte> text)
     {
         if (text.IndexOfAny(Special) < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.TrainingSets;
@@ -33,6 +34,7 @@ internal sealed class CsvRecords(long maxRows)
     public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
 
     /// <summary>Reads <paramref name="bytes"/>, adding a row to <paramref name="rows"/> for every record it ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(ReadOnlySpan<byte> bytes, List<SpineRow> rows)
     {
         foreach (var b in bytes)
@@ -65,6 +67,7 @@ internal sealed class CsvRecords(long maxRows)
     }
 
     // One byte; true when it ended a record.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Step(byte b)
     {
         if (_afterCarriageReturn)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.TrainingSets;
@@ -27,6 +28,7 @@ internal sealed class CsvTrainingSetWriter(PipeWriter output, IReadOnlyList<stri
         await output.WriteAsync(Encoding.UTF8.GetBytes(header.Append('\n').ToString()), cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
         // One span for the whole row, as big as it can get: every field quoted with every byte doubled.
@@ -60,6 +62,7 @@ internal sealed class CsvTrainingSetWriter(PipeWriter output, IReadOnlyList<stri
 
     public ValueTask CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteValue(Span<byte> destination, ReadOnlySpan<byte> json)
     {
         if (json.IsEmpty || json.SequenceEqual("null"u8))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FeatureStore.Core.Errors;
 
@@ -25,6 +26,7 @@ internal static partial class SpineTimestamps
     /// straight from UTF-8 as <see cref="Parse"/> would read it; false for anything else, which <see cref="Parse"/>
     /// then decides (it knows every form, and words the error).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUtf8(ReadOnlySpan<byte> text, out DateTimeOffset instant)
     {
         instant = default;
@@ -115,6 +117,7 @@ internal static partial class SpineTimestamps
     /// UTF-8, written digit by digit (a custom format string cost more than the rest of an export row); returns
     /// <see cref="Utf8Length"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FormatUtf8(DateTimeOffset instant, Span<byte> destination)
     {
         var utc = instant.UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FeatureStore.Core.TrainingSets;
 
@@ -78,6 +79,7 @@ internal static class BinaryCopy
         /// Adds every whole row of <paramref name="data"/> to <paramref name="batch"/> until the batch is full or
         /// the data runs out; returns the bytes used (a row cut off at the end waits for more data).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Read(ReadOnlySpan<byte> data, EntityRowBatch batch)
         {
             BatchFull = false;

@@ -59,6 +59,17 @@ public sealed class TrainingSetExporterTests
     }
 
     [Fact]
+    public async Task Progress_is_reported_every_hundred_thousand_rows_and_at_the_end()
+    {
+        var spine = Enumerable.Range(0, 250_000).Select(i => ($"u{i:D6}", Start)).ToList();
+        var progress = new RecordingProgress();
+
+        await Exporter().ExportAsync([Column(TestSpecs.BookingRate())], new FakeSpine(spine, [], 2_048), new RecordingWriter(), progress, CancellationToken.None);
+
+        Assert.Equal([100_000, 200_000, 250_000], progress.Reports);
+    }
+
+    [Fact]
     public void A_batch_ends_at_its_row_capacity_or_when_the_next_row_does_not_fit_but_takes_any_row_when_empty()
     {
         var rows = new EntityRowBatch(capacity: 2);
@@ -126,6 +137,13 @@ public sealed class TrainingSetExporterTests
         }
 
         public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    private sealed class RecordingProgress : IProgress<long>
+    {
+        public List<long> Reports { get; } = [];
+
+        public void Report(long value) => Reports.Add(value);
     }
 
     // The export reads no registry: columns come planned.
