@@ -35,6 +35,9 @@ internal sealed record BenchmarkOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>Only the training-set export and its SQL floor (after the load): a short loop for work on the export.</summary>
+    public bool ExportOnly { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public const string Usage = """
@@ -50,6 +53,7 @@ internal sealed record BenchmarkOptions
           --zipf S[,S...]     Zipf exponents of the cache workload, each measured (default 0.99,1.2)
           --seed N            seed of the dataset and workloads (default 42)
           --out FILE          also write the results as markdown to FILE
+          --only export       measure only the training-set export and its SQL floor
           --quick             small sizes and short runs: a smoke check in well under a minute
           -h, --help          show this help
         """;
@@ -89,6 +93,7 @@ internal sealed record BenchmarkOptions
                 "--zipf" => options with { ZipfExponents = Doubles(args, ref i) },
                 "--seed" => options with { Seed = Int(args, ref i, 0) },
                 "--out" => options with { OutFile = Path.GetFullPath(Value(args, ref i)) },
+                "--only" => Value(args, ref i) == "export" ? options with { ExportOnly = true } : throw new ArgumentException("--only takes one measure: export"),
                 var other => throw new ArgumentException($"unknown option '{other}'; run with --help to see the options"),
             };
         }

@@ -46,6 +46,10 @@ internal static class BenchmarkRun
         await using var sqlConnection = await database.OpenConnectionAsync(cancellationToken);
         var environment = await DescribeAsync(startedAt, sqlConnection, floorRedis, data, loadTime, cancellationToken);
         var foreignCpu = ForeignCpu.Start();
+        if (options.ExportOnly)
+        {
+            return await ExportOnlyAsync(options, data, gatewayA, database, featureIds, foreignCpu, cancellationToken);
+        }
 
         using var gateway = new GatewayClient(gatewayA.BaseAddress);
         using var kestrelClient = new GatewayClient(kestrel.BaseAddress);
@@ -118,6 +122,24 @@ internal static class BenchmarkRun
         }
 
         // A wrong export answer is an error; a missing endpoint (404) is not yet.
+        return export.State == ExportState.Failed ? 1 : 0;
+    }
+
+    private static async Task<int> ExportOnlyAsync(BenchmarkOptions options, ServingDataset data, GatewayProcess gateway, NpgsqlDataSource database, IReadOnlyList<Guid> featureIds,
+        ForeignCpu? foreignCpu, CancellationToken cancellationToken)
+    {
+        var spine = Spine.Create(data, options.Spine, new Random(options.Seed + 1));
+        Console.WriteLine($"measure: training-set export of {spine.Count:N0} rows, then its SQL floor");
+        using var exportClient = new GatewayClient(gateway.BaseAddress);
+        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, ExportRuns, cancellationToken);
+        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, ExportRuns, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine(Report.RenderExport(options, export, sqlFloor));
+        if (foreignCpu?.Stop() is { } noise)
+        {
+            Console.WriteLine($"While measuring, processes outside this run used {noise.Foreign:P1} of the cores (hypervisor steal {noise.Stolen:P1}).");
+        }
+
         return export.State == ExportState.Failed ? 1 : 0;
     }
 

@@ -38,7 +38,7 @@ internal static class Report
         Latency(text, results);
         Throughput(text, results);
         Cache(text, results.Cache);
-        Export(text, results);
+        Export(text, o, results.Export, results.SqlFloorRowsPerSecond);
         Notice(text, results.Notice);
         Targets(text, results);
         return text.ToString();
@@ -128,14 +128,20 @@ internal static class Report
         text.AppendLine(table.ToString());
     }
 
-    private static void Export(StringBuilder text, BenchmarkResults results)
+    /// <summary>The export's table alone, for <c>--only export</c>.</summary>
+    public static string RenderExport(BenchmarkOptions options, ExportResult export, IReadOnlyList<double> sqlFloorRowsPerSecond)
     {
-        var o = results.Options;
+        var text = new StringBuilder();
+        Export(text, options, export, sqlFloorRowsPerSecond);
+        return text.ToString();
+    }
+
+    private static void Export(StringBuilder text, BenchmarkOptions o, ExportResult export, IReadOnlyList<double> sqlFloorRowsPerSecond)
+    {
         text.AppendLine(Invariant($"## Training-set export, {o.Spine:N0} spine rows x F features"));
         text.AppendLine();
         var table = new MarkdownTable("measure", "runs", "rows/s (median)", "values/s", "vs SQL floor", "target");
-        var sql = Median(results.SqlFloorRowsPerSecond);
-        var export = results.Export;
+        var sql = Median(sqlFloorRowsPerSecond);
         switch (export.State)
         {
             case ExportState.Measured:
@@ -151,7 +157,7 @@ internal static class Report
                 break;
         }
 
-        table.Add("floor: SQL LATERAL via Npgsql (COPY spine + LATERAL LIMIT 1 per feature)", Invariant($"{results.SqlFloorRowsPerSecond.Count}"),
+        table.Add("floor: SQL LATERAL via Npgsql (COPY spine + LATERAL LIMIT 1 per feature)", Invariant($"{sqlFloorRowsPerSecond.Count}"),
             Invariant($"{sql:N0}"), Invariant($"{sql * o.Features:N0}"), "", "LIMITS.md: 35k server-only, 16k delivered");
         text.AppendLine(table.ToString());
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.TrainingSets;
 
@@ -22,21 +24,22 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
-    public ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(values);
         _rows++;
-        _first = row.Timestamp < _first ? row.Timestamp : _first;
-        _last = row.Timestamp > _last ? row.Timestamp : _last;
+        _first = timestamp < _first ? timestamp : _first;
+        _last = timestamp > _last ? timestamp : _last;
 
         // Algorithm R: row n replaces a kept one with probability capacity / n, so every row is equally likely kept.
         var slot = _rows <= capacity ? -1 : _random.NextInt64(_rows);
         if (_rows <= capacity || slot < capacity)
         {
+            // Only kept rows become text: most rows of a big export are never kept.
+            var id = Encoding.UTF8.GetString(entityId);
             for (var i = 0; i < columns.Count; i++)
             {
-                var kept = (row.EntityId, values[i]);
+                var kept = (id, values[i].IsEmpty ? null : Encoding.UTF8.GetString(values[i].Span));
                 if (slot < 0)
                 {
                     _samples[i].Add(kept);
@@ -48,8 +51,11 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
             }
         }
 
-        return inner.WriteRowAsync(row, values, cancellationToken);
+        return inner.WriteRow(entityId, timestamp, values);
     }
+
+    /// <inheritdoc />
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
     /// <summary>
     /// One training-set baseline per column with a single value line; none when no row was written. Its window runs
@@ -64,8 +70,12 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
 
         return [.. columns.Select((column, i) => (column, i)).Where(c => !c.column.VersionPerEntity).Select(c => new DriftBaseline(
             Guid.NewGuid(), c.column.Feature.Name, c.column.Resolved.ValueLine, c.column.Resolved.Version.Version.ToString(), DriftBaselineKinds.TrainingSet,
-            _first, _last.AddTicks(TimeSpan.TicksPerMicrosecond), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
+            _first, End(_last), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
     }
+
+    // A microsecond after the last row, or the last representable instant when the last row is (nearly) that.
+    private static DateTimeOffset End(DateTimeOffset last) =>
+        DateTimeOffset.MaxValue.UtcTicks - last.UtcTicks < TimeSpan.TicksPerMicrosecond ? DateTimeOffset.MaxValue : last.AddTicks(TimeSpan.TicksPerMicrosecond);
 
     private static JsonElement Parse(string? json)
     {

@@ -17,12 +17,13 @@ public interface IStagedSpine : IAsyncDisposable
     /// <summary>How many rows were staged.</summary>
     long Count { get; }
 
-    /// <summary>The rows ordered by entity id (<see cref="Values.CodePointOrder"/>), then timestamp.</summary>
-    IAsyncEnumerable<SpineRow> ReadOrderedAsync(CancellationToken cancellationToken);
+    /// <summary>The rows, in batches, ordered by entity id (<see cref="Values.CodePointOrder"/>), then timestamp; no values.</summary>
+    IAsyncEnumerable<EntityRowBatch> ReadOrderedAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// The stored values of one feature value line for the spine's entities (and possibly others
-    /// between them), ordered by entity id (<see cref="Values.CodePointOrder"/>), then validFrom.
+    /// The stored values of one feature value line, in batches, for the spine's entities (and possibly others
+    /// between them), ordered by entity id (<see cref="Values.CodePointOrder"/>), then validFrom. Rows that no
+    /// spine row can be given (newer than the last spine timestamp, or replaced before the first) may be left out.
     /// </summary>
-    IAsyncEnumerable<HistoryRow> ReadHistoryAsync(string feature, int valueLine, CancellationToken cancellationToken);
+    IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, CancellationToken cancellationToken);
 }

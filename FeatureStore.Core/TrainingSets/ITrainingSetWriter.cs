@@ -4,8 +4,12 @@ namespace FeatureStore.Core.TrainingSets;
 public interface ITrainingSetWriter
 {
     /// <summary>
-    /// One row: <paramref name="values"/> holds each column's value as JSON text (null when there is
-    /// none). The array is reused for the next row: copy what must outlive the call.
+    /// Buffers one row: <paramref name="entityId"/> is UTF-8, and <paramref name="values"/> holds each column's
+    /// value as JSON text (UTF-8), empty when there is none. Nothing passed in outlives the call: copy what must.
     /// </summary>
-    ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken);
+    /// <returns>True when enough is buffered to be worth sending: the caller awaits <see cref="FlushAsync"/> before the next row.</returns>
+    bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values);
+
+    /// <summary>Sends what <see cref="WriteRow"/> said is worth sending; a writer may keep less than that for later.</summary>
+    ValueTask FlushAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using FeatureStore.Core.Errors;
-using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Serving;
 
@@ -62,31 +61,30 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
                 cursors[line] = new HistoryCursor(spine.ReadHistoryAsync(line.Name, line.l, cancellationToken).GetAsyncEnumerator(cancellationToken));
             }
 
-            var now = clock.GetUtcNow();
-            // Without a split a column always reads one line: find its cursor once, not per row.
-            var fixedCursors = columns.Select(c => c.VersionPerEntity ? null : cursors[(c.Feature.Name, c.Resolved.ValueLine)]).ToArray();
-            var values = new string?[columns.Count];
-            long written = 0;
-            await foreach (var row in spine.ReadOrderedAsync(cancellationToken))
+            var merge = new SpineMerge(columns, cursors, writer, clock.GetUtcNow());
+            await foreach (var batch in spine.ReadOrderedAsync(cancellationToken))
             {
-                for (var i = 0; i < columns.Count; i++)
+                merge.Begin();
+                for (var wait = merge.Run(batch); wait != SpineMerge.Wait.BatchDone; wait = merge.Run(batch))
                 {
-                    var column = columns[i];
-                    var version = column.VersionPerEntity ? VersionResolver.Resolve(column.Feature, column.Pin, row.EntityId, now) : column.Resolved;
-                    var cursor = fixedCursors[i] ?? cursors[(column.Feature.Name, version.ValueLine)];
-                    var stored = await cursor.AsOfAsync(row.EntityId, row.Timestamp);
-                    values[i] = Cell(version.Version.Spec, stored, row.Timestamp);
-                }
+                    if (wait == SpineMerge.Wait.Fetch)
+                    {
+                        await merge.Starved!.FetchAsync();
+                    }
+                    else if (wait == SpineMerge.Wait.Flush)
+                    {
+                        await writer.FlushAsync(cancellationToken);
+                    }
 
-                await writer.WriteRowAsync(row, values, cancellationToken);
-                if (++written % ProgressEvery == 0)
-                {
-                    progress?.Report(written);
+                    if (wait != SpineMerge.Wait.Fetch && merge.Written % SpineMerge.ProgressEvery == 0)
+                    {
+                        progress?.Report(merge.Written);
+                    }
                 }
             }
 
-            progress?.Report(written);
-            return written;
+            progress?.Report(merge.Written);
+            return merge.Written;
         }
         finally
         {
@@ -95,17 +93,5 @@ public sealed class TrainingSetExporter(RegistryCache registry, TimeProvider clo
                 await cursor.DisposeAsync();
             }
         }
-    }
-
-    private const int ProgressEvery = 100_000;
-
-    private static string? Cell(FeatureSpec spec, HistoryRow? stored, DateTimeOffset at)
-    {
-        if (stored is null)
-        {
-            return ServingRules.ComputeOnDemand(spec, at)?.GetRawText();
-        }
-
-        return ServingRules.Withholds(spec, ServingRules.IsStale(spec, stored.ValidFrom, at)) ? null : stored.Json;
     }
 }

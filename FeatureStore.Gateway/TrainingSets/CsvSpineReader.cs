@@ -1,121 +1,73 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
-using FeatureStore.Core.Errors;
 using FeatureStore.Core.TrainingSets;
 
 namespace FeatureStore.Gateway.TrainingSets;
 
 /// <summary>
-/// Reads a CSV spine (RFC 4180: a header naming <c>id</c> and <c>timestamp</c>, in any order,
-/// quoted fields allowed) one row at a time. Other columns are not used; <see cref="IgnoredColumns"/> names them.
+/// Reads a CSV spine (RFC 4180: a header naming <c>id</c> and <c>timestamp</c>, in any order, quoted fields
+/// allowed) one row at a time, as UTF-8 bytes straight from the request's pipe: a spine is staged before the first
+/// row goes out, so its parsing is time the client waits. Other columns are not used; <see cref="IgnoredColumns"/>
+/// names them. A byte-order mark says the encoding (UTF-8, or UTF-16/32, transcoded); lines end with LF, CRLF or
+/// CR, and a line break inside a quoted field reads as LF.
 /// </summary>
-internal sealed class CsvSpineReader(Stream body, long maxRows)
+internal sealed class CsvSpineReader(PipeReader body, long maxRows)
 {
     public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
 
     public async IAsyncEnumerable<SpineRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var header = await ReadRecordAsync(reader, cancellationToken)
-            ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, "the CSV is empty: expected a header with id and timestamp");
-        var names = header.Select(h => h.Trim()).ToList();
-        var id = names.FindIndex(n => n.Equals("id", StringComparison.OrdinalIgnoreCase));
-        var timestamp = names.FindIndex(n => n.Equals("timestamp", StringComparison.OrdinalIgnoreCase));
-        if (id < 0 || timestamp < 0)
+        var input = await Utf8Async(body, cancellationToken);
+        var records = new CsvRecords(maxRows);
+        var rows = new List<SpineRow>();
+        while (true)
         {
-            throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"the CSV header must name columns id and timestamp; it has: {string.Join(", ", names)}");
-        }
-
-        IgnoredColumns = [.. names.Where((_, i) => i != id && i != timestamp)];
-        long row = 0;
-        while (await ReadRecordAsync(reader, cancellationToken) is { } fields)
-        {
-            if (fields.Count == 1 && fields[0].Length == 0)
+            var read = await input.ReadAsync(cancellationToken);
+            foreach (var segment in read.Buffer)
             {
-                continue; // a blank line (often the last one)
+                records.Read(segment.Span, rows);
             }
 
-            if (++row > maxRows)
+            input.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
             {
-                throw new FeatureStoreException(FeatureStoreErrorCodes.LimitExceeded, $"at most {maxRows} rows per export");
+                records.Complete(rows);
             }
 
-            if (fields.Count != names.Count)
+            IgnoredColumns = records.IgnoredColumns;
+            foreach (var row in rows)
             {
-                throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"row {row}: {fields.Count} fields, but the header has {names.Count}");
+                yield return row;
             }
 
-            if (fields[id].Length == 0)
+            rows.Clear();
+            if (read.IsCompleted)
             {
-                throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, $"row {row}: id is empty");
+                break;
             }
-
-            yield return new SpineRow(fields[id], SpineTimestamps.Parse(fields[timestamp], row));
         }
     }
 
-    // One record; a quoted field may hold commas, doubled quotes and line breaks. Null at the end.
-    private static async Task<List<string>?> ReadRecordAsync(StreamReader reader, CancellationToken cancellationToken)
+    // Like StreamReader with detectEncodingFromByteOrderMarks: UTF-8 unless a byte-order mark says otherwise; the mark is not data.
+    private static async Task<PipeReader> Utf8Async(PipeReader body, CancellationToken cancellationToken)
     {
-        var line = await reader.ReadLineAsync(cancellationToken);
-        if (line is null)
+        var read = await body.ReadAtLeastAsync(4, cancellationToken);
+        var start = read.Buffer.Slice(0, Math.Min(4, read.Buffer.Length)).ToArray();
+        Encoding? encoding = start switch
         {
-            return null;
-        }
-
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; ; i++)
-        {
-            if (i == line.Length)
-            {
-                if (!quoted)
-                {
-                    break;
-                }
-
-                // The quoted field goes on past the line break.
-                line = await reader.ReadLineAsync(cancellationToken)
-                    ?? throw new FeatureStoreException(FeatureStoreErrorCodes.InvalidArgument, "the CSV ends inside a quoted field");
-                field.Append('\n');
-                i = -1;
-                continue;
-            }
-
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+            [0xFF, 0xFE, 0, 0] => Encoding.UTF32,
+            [0xFF, 0xFE, ..] => Encoding.Unicode,
+            [0, 0, 0xFE, 0xFF] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
+            _ => null,
+        };
+        body.AdvanceTo(read.Buffer.Start);
+        var utf8 = encoding is null ? body : PipeReader.Create(Encoding.CreateTranscodingStream(body.AsStream(), encoding, Encoding.UTF8));
+        read = await utf8.ReadAtLeastAsync(3, cancellationToken);
+        var bom = read.Buffer.Length >= 3 && read.Buffer.Slice(0, 3).ToArray() is [0xEF, 0xBB, 0xBF];
+        utf8.AdvanceTo(bom ? read.Buffer.GetPosition(3) : read.Buffer.Start);
+        return utf8;
     }
 }

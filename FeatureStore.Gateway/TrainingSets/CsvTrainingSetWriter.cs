@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.TrainingSets;
@@ -5,94 +8,96 @@ using FeatureStore.Core.TrainingSets;
 namespace FeatureStore.Gateway.TrainingSets;
 
 /// <summary>
-/// Writes the export as CSV: <c>id,timestamp,&lt;feature...&gt;</c>. Numbers and booleans as
-/// written, strings unquoted from JSON, arrays and objects as JSON text, no value as an empty field.
-/// Rows are gathered into 64 KB chunks and written asynchronously.
+/// Writes the export as CSV: <c>id,timestamp,&lt;feature...&gt;</c>. Numbers and booleans as written, strings
+/// unquoted from JSON, arrays and objects as JSON text, no value as an empty field. Rows go as UTF-8 straight into
+/// the response's pipe (ids and values are UTF-8 already: nothing becomes a string), sent every 64 KB.
 /// </summary>
-internal sealed class CsvTrainingSetWriter(Stream output, IReadOnlyList<string> columns) : ITrainingSetWriter, IAsyncDisposable
+internal sealed class CsvTrainingSetWriter(PipeWriter output, IReadOnlyList<string> columns) : ITrainingSetWriter
 {
-    private const int ChunkSize = 1 << 16;
-    private readonly StreamWriter _writer = new(output, new UTF8Encoding(false), ChunkSize * 2);
-    private readonly StringBuilder _chunk = new(ChunkSize + 4096);
+    private const int SendEvery = 1 << 16;
+    private long _buffered;
 
     public async ValueTask WriteHeaderAsync(CancellationToken cancellationToken)
     {
-        _chunk.Append("id,timestamp");
+        var header = new StringBuilder("id,timestamp");
         foreach (var column in columns)
         {
-            _chunk.Append(',');
-            AppendField(column);
+            header.Append(',').Append(CsvFields.Quote(column));
         }
 
-        _chunk.Append('\n');
-        await FlushAsync(cancellationToken);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(header.Append('\n').ToString()), cancellationToken);
     }
 
-    public async ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
-        AppendField(row.EntityId);
-        _chunk.Append(',').Append(SpineTimestamps.Format(row.Timestamp));
-        foreach (var json in values)
+        // One span for the whole row, as big as it can get: every field quoted with every byte doubled.
+        var most = CsvFields.MaxLength(entityId.Length) + 1 + SpineTimestamps.Utf8Length + 1;
+        foreach (var value in values)
         {
-            _chunk.Append(',');
-            AppendValue(json);
+            most += 1 + CsvFields.MaxLength(value.Length);
         }
 
-        _chunk.Append('\n');
-        if (_chunk.Length >= ChunkSize)
+        var row = output.GetSpan(most);
+        var length = CsvFields.Write(row, entityId);
+        row[length++] = (byte)',';
+        length += SpineTimestamps.FormatUtf8(timestamp, row[length..]);
+        foreach (var value in values)
         {
-            await FlushAsync(cancellationToken);
+            row[length++] = (byte)',';
+            length += WriteValue(row[length..], value.Span);
         }
+
+        row[length++] = (byte)'\n';
+        output.Advance(length);
+        _buffered += length;
+        return _buffered >= SendEvery;
     }
 
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken);
-        await _writer.FlushAsync(cancellationToken);
+        _buffered = 0;
+        await output.FlushAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int WriteValue(Span<byte> destination, ReadOnlySpan<byte> json)
     {
-        await _writer.WriteAsync(_chunk, cancellationToken);
-        _chunk.Clear();
-    }
-
-    private void AppendValue(string? json)
-    {
-        if (json is null or "null")
+        if (json.IsEmpty || json.SequenceEqual("null"u8))
         {
-            return;
+            return 0;
         }
 
-        if (json[0] != '"')
+        if (json[0] != (byte)'"')
         {
             // Numbers and booleans never need quoting; arrays and objects hold commas and quotes.
-            if (json[0] is '[' or '{')
+            if (json[0] is (byte)'[' or (byte)'{')
             {
-                AppendField(json);
-            }
-            else
-            {
-                _chunk.Append(json);
+                return CsvFields.Write(destination, json);
             }
 
-            return;
+            json.CopyTo(destination);
+            return json.Length;
         }
 
-        AppendField(json.Contains('\\', StringComparison.Ordinal) ? JsonSerializer.Deserialize<string>(json)! : json[1..^1]);
-    }
-
-    // RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
-    private void AppendField(string text)
-    {
-        if (text.AsSpan().IndexOfAny(",\"\n\r") < 0)
+        if (json.IndexOf((byte)'\\') < 0)
         {
-            _chunk.Append(text);
-            return;
+            return CsvFields.Write(destination, json[1..^1]);
         }
 
-        _chunk.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        // Escaped strings are rare: unescaped (never longer than escaped) into a rented buffer, then written as a field.
+        var scratch = ArrayPool<byte>.Shared.Rent(json.Length);
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return CsvFields.Write(destination, scratch.AsSpan(0, reader.CopyString(scratch)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.TrainingSets;
@@ -41,15 +42,21 @@ internal sealed class ParquetTrainingSetWriter : ITrainingSetWriter, IAsyncDispo
         _values = [.. columns.Select(_ => new List<string?>(RowGroupSize))];
     }
 
-    public async ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+    public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
-        _ids.Add(row.EntityId);
-        _timestamps.Add(row.Timestamp.UtcDateTime);
+        _ids.Add(Encoding.UTF8.GetString(entityId));
+        _timestamps.Add(timestamp.UtcDateTime);
         for (var i = 0; i < values.Length; i++)
         {
-            _values[i].Add(values[i]);
+            _values[i].Add(values[i].IsEmpty ? null : Encoding.UTF8.GetString(values[i].Span));
         }
 
+        return _ids.Count >= RowGroupSize;
+    }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        // Row groups are always whole (RowGroupSize rows), whoever asks: the file's layout does not depend on the caller.
         if (_ids.Count >= RowGroupSize)
         {
             await WriteRowGroupAsync(cancellationToken);

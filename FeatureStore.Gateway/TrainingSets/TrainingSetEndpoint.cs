@@ -61,7 +61,7 @@ internal static class TrainingSetEndpoint
             try
             {
                 columns = await exporter.PlanAsync(type, references, cancellationToken);
-                (spine, ignored) = await StageAsync(services.GetRequiredService<ITrainingSetStore>(), type, input, http.Request.Body, options.MaxRows, cancellationToken);
+                (spine, ignored) = await StageAsync(services.GetRequiredService<ITrainingSetStore>(), type, input, http.Request, options.MaxRows, cancellationToken);
             }
             catch (FeatureStoreException error)
             {
@@ -80,15 +80,15 @@ internal static class TrainingSetEndpoint
         }
     }
 
-    private static async Task<(IStagedSpine, IReadOnlyList<string>)> StageAsync(ITrainingSetStore store, string type, string input, Stream body, long maxRows, CancellationToken cancellationToken)
+    private static async Task<(IStagedSpine, IReadOnlyList<string>)> StageAsync(ITrainingSetStore store, string type, string input, HttpRequest request, long maxRows, CancellationToken cancellationToken)
     {
         if (input == TrainingSetFormats.Csv)
         {
-            var csv = new CsvSpineReader(body, maxRows);
+            var csv = new CsvSpineReader(request.BodyReader, maxRows);
             return (await store.StageAsync(type, csv.ReadAsync(cancellationToken), cancellationToken), csv.IgnoredColumns);
         }
 
-        var parquet = new ParquetSpineReader(body, maxRows);
+        var parquet = new ParquetSpineReader(request.Body, maxRows);
         return (await store.StageAsync(type, parquet.ReadAsync(cancellationToken), cancellationToken), parquet.IgnoredColumns);
     }
 
@@ -113,12 +113,12 @@ internal static class TrainingSetEndpoint
         var progress = new Progress<long>(rows => logger.LogInformation("Training-set export: {Rows} of {Total} rows", rows, spine.Count));
         try
         {
-            // Each feature's sample becomes its drift baseline before the body ends (writers close it when disposed),
-            // so a client that has the whole file knows the baselines are recorded too.
+            // Each feature's sample becomes its drift baseline before the body ends (when this returns, or when the
+            // Parquet writer is disposed), so a client that has the whole file knows the baselines are recorded too.
             long rows;
             if (output == TrainingSetFormats.Csv)
             {
-                await using var csv = new CsvTrainingSetWriter(response.Body, [.. columns.Select(c => c.Reference)]);
+                var csv = new CsvTrainingSetWriter(response.BodyWriter, [.. columns.Select(c => c.Reference)]);
                 await csv.WriteHeaderAsync(cancellationToken);
                 var sampled = new TrainingSetBaselineWriter(csv, columns);
                 rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);

@@ -1,46 +1,38 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using FeatureStore.Core.TrainingSets;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FeatureStore.Postgres.Values;
 
 /// <summary>
-/// Stages a training-set spine in a temporary table with binary COPY (Postgres sorts it, spilling
-/// to disk when large) and reads each value line's history in index order, one connection per line.
+/// Stages a training-set spine in a temporary table with binary COPY (Postgres sorts it, spilling to disk when
+/// large) and reads it back, and each value line's history, in index order with binary COPYs: one connection per
+/// line, each read a few batches ahead of the merge on its own thread (<see cref="CopyReadAhead"/>).
 /// </summary>
-internal sealed class PostgresTrainingSetStore(NpgsqlDataSource dataSource, FeatureIds featureIds) : ITrainingSetStore
+internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTrainingSetStore.DataSource)] NpgsqlDataSource dataSource, FeatureIds featureIds)
+    : ITrainingSetStore
 {
+    /// <summary>The key of the export's own data source (big read buffers).</summary>
+    public const string DataSource = "training-sets";
+
+    private const int CopyChunk = 1 << 16;
+
     public async Task<IStagedSpine> StageAsync(string entityType, IAsyncEnumerable<SpineRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using (var create = new NpgsqlCommand("DROP TABLE IF EXISTS pg_temp.fs_spine; CREATE TEMP TABLE fs_spine (entity_id text COLLATE \"C\" NOT NULL, ts timestamptz NOT NULL)", connection))
+            await using (var create = new NpgsqlCommand(TrainingSetSql.CreateSpine, connection))
             {
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY fs_spine (entity_id, ts) FROM STDIN (FORMAT BINARY)", cancellationToken))
-            {
-                await foreach (var row in rows.WithCancellation(cancellationToken))
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(row.EntityId, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(row.Timestamp.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                }
-
-                await copy.CompleteAsync(cancellationToken);
-            }
-
-            await using var summary = new NpgsqlCommand("SELECT count(*), min(entity_id), max(entity_id) FROM fs_spine", connection);
-            await using var reader = await summary.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var count = reader.GetInt64(0);
-            (string, string)? range = count == 0 ? null : (reader.GetString(1), reader.GetString(2));
-            return new StagedSpine(dataSource, featureIds, connection, entityType, count, range);
+            var summary = await CopyInAsync(connection, rows, cancellationToken);
+            return new StagedSpine(dataSource, featureIds, connection, entityType, summary);
         }
         catch
         {
@@ -49,97 +41,98 @@ internal sealed class PostgresTrainingSetStore(NpgsqlDataSource dataSource, Feat
         }
     }
 
-    private const int BatchSize = 2_048;
-    private const int ReadAheadBatches = 4;
-
-    private sealed class StagedSpine(NpgsqlDataSource dataSource, FeatureIds featureIds, NpgsqlConnection connection, string entityType, long count, (string Min, string Max)? range) : IStagedSpine
+    // Writes the rows as binary COPY, a chunk at a time, noting what the history reads need: the entity range and
+    // the last timestamp, as Postgres stores them (microseconds).
+    private static async Task<SpineSummary> CopyInAsync(NpgsqlConnection connection, IAsyncEnumerable<SpineRow> rows, CancellationToken cancellationToken)
     {
-        public long Count => count;
-
-        public async IAsyncEnumerable<SpineRow> ReadOrderedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        var copy = await connection.BeginRawBinaryCopyAsync(TrainingSetSql.CopySpineIn, cancellationToken);
+        var summary = new SpineSummary();
+        var chunk = new byte[CopyChunk * 2];
+        var used = BinaryCopy.WriteHeader(chunk);
+        try
         {
-            await using var command = new NpgsqlCommand("SELECT entity_id, ts FROM fs_spine ORDER BY entity_id, ts", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                yield return new SpineRow(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1));
+                var most = BinaryCopy.SpineRowLength(BinaryCopy.Utf8.GetMaxByteCount(row.EntityId.Length));
+                if (chunk.Length - used < most)
+                {
+                    await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
+                    used = 0;
+                    chunk = most > chunk.Length ? new byte[most] : chunk;
+                }
+
+                var idBytes = BinaryCopy.Utf8.GetBytes(row.EntityId, chunk.AsSpan(used + 6));
+                var ticks = BinaryCopy.FromPostgres(BinaryCopy.ToPostgres(row.Timestamp.UtcTicks));
+                summary.Add(chunk.AsSpan(used + 6, idBytes), ticks);
+                used += BinaryCopy.WriteSpineRow(chunk.AsSpan(used), idBytes, ticks);
+                if (used >= CopyChunk)
+                {
+                    await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
+                    used = 0;
+                }
             }
+
+            used += BinaryCopy.WriteTrailer(chunk.AsSpan(used));
+            await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
+        }
+        catch
+        {
+            // Nothing half-staged is kept (the caller drops the table too); the rows' error is the one to report.
+            try
+            {
+                await copy.CancelAsync();
+            }
+            catch (Exception error) when (error is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The connection broke: it is not returned to the pool, and the table dies with it.
+            }
+
+            throw;
         }
 
-        public async IAsyncEnumerable<HistoryRow> ReadHistoryAsync(string feature, int valueLine, [EnumeratorCancellation] CancellationToken cancellationToken)
+        await copy.DisposeAsync(); // ends the COPY
+        return summary;
+    }
+
+    private sealed class StagedSpine(NpgsqlDataSource dataSource, FeatureIds featureIds, NpgsqlConnection connection, string entityType, SpineSummary summary)
+        : IStagedSpine
+    {
+        public long Count => summary.Count;
+
+        public IAsyncEnumerable<EntityRowBatch> ReadOrderedAsync(CancellationToken cancellationToken) =>
+            CopyReadAhead.ReadAsync((batches, stop) => CopyReadAhead.CopyAsync(connection, TrainingSetSql.CopySpineOut, withValues: false, batches, stop), cancellationToken);
+
+        public async IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            if (range is not { } entities)
+            if (summary.Count == 0)
             {
                 yield break;
             }
 
-            // Rows are read (and decoded by Npgsql) on another thread, a batch ahead of the merge,
-            // so the two cores share the work; a bounded channel keeps memory to a few batches.
-            var batches = Channel.CreateBounded<HistoryRow[]>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reading = Task.Run(() => ReadBatchesAsync(feature, valueLine, entities, batches.Writer, stop.Token), CancellationToken.None);
-            try
+            await foreach (var batch in CopyReadAhead.ReadAsync((batches, stop) => CopyHistoryAsync(feature, valueLine, batches, stop), cancellationToken))
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
-                {
-                    foreach (var row in batch)
-                    {
-                        yield return row;
-                    }
-                }
-            }
-            finally
-            {
-                await stop.CancelAsync();
-                await reading;
+                yield return batch;
             }
         }
 
-        private async Task ReadBatchesAsync(string feature, int valueLine, (string Min, string Max) entities, ChannelWriter<HistoryRow[]> batches, CancellationToken cancellationToken)
+        private async Task CopyHistoryAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches, CancellationToken cancellationToken)
         {
-            try
+            await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
+            var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
+            // The settings are local to the transaction: they end with it, before the connection goes back to the pool.
+            await using var transaction = await history.BeginTransactionAsync(cancellationToken);
+            await using (var parameters = new NpgsqlCommand(TrainingSetSql.SetHistoryParameters, history, transaction))
             {
-                await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
-                var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
-                // Walk the lookup index in its order: the planner would rather bitmap-scan and sort
-                // (on disk, per line), which costs more than the scan itself. SET LOCAL ends with the transaction.
-                await using var transaction = await history.BeginTransactionAsync(cancellationToken);
-                await using (var plan = new NpgsqlCommand("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off", history, transaction))
-                {
-                    await plan.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await using var command = new NpgsqlCommand("""
-                    SELECT entity_id, valid_from, value::text
-                    FROM ai_feature_values_offline
-                    WHERE feature_id = @feature AND version_major = @line AND entity_type = @type AND entity_id BETWEEN @min AND @max
-                    ORDER BY entity_id, valid_from
-                    """, history, transaction);
-                command.Parameters.AddWithValue("feature", featureId);
-                command.Parameters.AddWithValue("line", valueLine);
-                command.Parameters.AddWithValue("type", entityType);
-                command.Parameters.AddWithValue("min", entities.Min);
-                command.Parameters.AddWithValue("max", entities.Max);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var batch = new List<HistoryRow>(BatchSize);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    batch.Add(new HistoryRow(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)));
-                    if (batch.Count == BatchSize)
-                    {
-                        await batches.WriteAsync([.. batch], cancellationToken);
-                        batch.Clear();
-                    }
-                }
-
-                await batches.WriteAsync([.. batch], cancellationToken);
-                batches.Complete();
+                parameters.Parameters.AddWithValue("feature", featureId.ToString());
+                parameters.Parameters.AddWithValue("line", valueLine.ToString(CultureInfo.InvariantCulture));
+                parameters.Parameters.AddWithValue("entity_type", entityType);
+                parameters.Parameters.AddWithValue("min_entity", summary.MinEntity);
+                parameters.Parameters.AddWithValue("max_entity", summary.MaxEntity);
+                parameters.Parameters.AddWithValue("until", summary.Until);
+                await parameters.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (Exception error)
-            {
-                // The merge sees the failure (or the cancellation) where it reads the next batch.
-                batches.TryComplete(error);
-            }
+
+            await CopyReadAhead.CopyAsync(history, TrainingSetSql.CopyHistoryOut, withValues: true, batches, cancellationToken);
         }
 
         public ValueTask DisposeAsync() => DropAsync(connection);
@@ -152,7 +145,7 @@ internal sealed class PostgresTrainingSetStore(NpgsqlDataSource dataSource, Feat
         {
             if (connection.State == System.Data.ConnectionState.Open)
             {
-                await using var drop = new NpgsqlCommand("DROP TABLE IF EXISTS pg_temp.fs_spine", connection);
+                await using var drop = new NpgsqlCommand(TrainingSetSql.DropSpine, connection);
                 await drop.ExecuteNonQueryAsync(CancellationToken.None);
             }
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using FeatureStore.Core.Drift;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Registry.Versioning;
@@ -12,13 +13,13 @@ public sealed class TrainingSetBaselineWriterTests
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Every_row_reaches_the_inner_writer_and_small_exports_are_kept_whole()
+    public void Every_row_reaches_the_inner_writer_and_small_exports_are_kept_whole()
     {
         var inner = new CountingWriter();
         var writer = new TrainingSetBaselineWriter(inner, [Column()], capacity: 10);
         for (var i = 0; i < 4; i++)
         {
-            await writer.WriteRowAsync(new SpineRow($"u{i}", Start.AddHours(i)), [i == 2 ? null : $"{i}"], CancellationToken.None);
+            Write(writer, $"u{i}", Start.AddHours(i), i == 2 ? null : $"{i}");
         }
 
         var baseline = Assert.Single(writer.Baselines(Start));
@@ -30,12 +31,12 @@ public sealed class TrainingSetBaselineWriterTests
     }
 
     [Fact]
-    public async Task Large_exports_keep_a_uniform_sample_of_the_capacity()
+    public void Large_exports_keep_a_uniform_sample_of_the_capacity()
     {
         var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()], capacity: 1_000);
         for (var i = 0; i < 20_000; i++)
         {
-            await writer.WriteRowAsync(new SpineRow($"u{i}", Start), [$"{i}"], CancellationToken.None);
+            Write(writer, $"u{i}", Start, $"{i}");
         }
 
         var values = writer.Baselines(Start)[0].Values!.Select(v => v.Value.GetDouble()).ToList();
@@ -46,8 +47,20 @@ public sealed class TrainingSetBaselineWriterTests
     }
 
     [Fact]
+    public void A_row_at_the_last_representable_instant_ends_the_window_there()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()]);
+        Write(writer, "u1", DateTimeOffset.MaxValue.AddTicks(-9), "1");
+
+        Assert.Equal(DateTimeOffset.MaxValue, writer.Baselines(Start)[0].WindowEnd);
+    }
+
+    [Fact]
     public void An_empty_export_records_no_baseline() =>
         Assert.Empty(new TrainingSetBaselineWriter(new CountingWriter(), [Column()]).Baselines(Start));
+
+    private static void Write(TrainingSetBaselineWriter writer, string id, DateTimeOffset timestamp, string? json) =>
+        _ = writer.WriteRow(Encoding.UTF8.GetBytes(id), timestamp, new[] { json is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(json) });
 
     private static TrainingSetColumn Column()
     {
@@ -61,10 +74,12 @@ public sealed class TrainingSetBaselineWriterTests
     {
         public int Rows { get; private set; }
 
-        public ValueTask WriteRowAsync(SpineRow row, string?[] values, CancellationToken cancellationToken)
+        public bool WriteRow(ReadOnlySpan<byte> entityId, DateTimeOffset timestamp, ReadOnlySpan<ReadOnlyMemory<byte>> values)
         {
             Rows++;
-            return ValueTask.CompletedTask;
+            return false;
         }
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

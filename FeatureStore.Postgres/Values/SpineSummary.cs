@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace FeatureStore.Postgres.Values;
+
+/// <summary>What the history reads need to know of a staged spine: its size, its entity range and its last instant.</summary>
+internal sealed class SpineSummary
+{
+    private byte[] _min = [];
+    private byte[] _max = [];
+    private long _maxTicks = long.MinValue;
+
+    public long Count { get; private set; }
+
+    /// <summary>The least entity id in code-point order (the byte order of UTF-8).</summary>
+    public string MinEntity => BinaryCopy.Utf8.GetString(_min);
+
+    public string MaxEntity => BinaryCopy.Utf8.GetString(_max);
+
+    /// <summary>The last timestamp as Postgres reads it: no stored value after it can be given to any row.</summary>
+    public string Until => new DateTime(_maxTicks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture);
+
+    public void Add(ReadOnlySpan<byte> entityId, long utcTicks)
+    {
+        if (Count++ == 0 || entityId.SequenceCompareTo(_min) < 0)
+        {
+            _min = entityId.ToArray();
+        }
+
+        if (Count == 1 || entityId.SequenceCompareTo(_max) > 0)
+        {
+            _max = entityId.ToArray();
+        }
+
+        _maxTicks = Math.Max(_maxTicks, utcTicks);
+    }
+}

@@ -1,0 +1,53 @@
+namespace FeatureStore.Postgres.Values;
+
+/// <summary>
+/// The streaming export's SQL, spelled out. Reads are binary COPYs (<see cref="BinaryCopy"/>), and COPY takes no
+/// bind parameters: each read's values are set first as transaction-local settings, from bind parameters, and the
+/// query reads them back, so nothing from a request ever becomes SQL text.
+/// </summary>
+internal static class TrainingSetSql
+{
+    /// <summary>The staged spine: ids in code-point order, like the lookup index's.</summary>
+    public const string CreateSpine = """
+        DROP TABLE IF EXISTS pg_temp.fs_spine;
+        CREATE TEMP TABLE fs_spine (entity_id text COLLATE "C" NOT NULL, ts timestamptz NOT NULL)
+        """;
+
+    public const string CopySpineIn = "COPY fs_spine (entity_id, ts) FROM STDIN (FORMAT BINARY)";
+
+    public const string DropSpine = "DROP TABLE IF EXISTS pg_temp.fs_spine";
+
+    /// <summary>The spine back in merge order (Postgres sorts it, spilling to disk when large).</summary>
+    public const string CopySpineOut = "COPY (SELECT entity_id, ts FROM fs_spine ORDER BY entity_id, ts) TO STDOUT (FORMAT BINARY)";
+
+    /// <summary>
+    /// Before a history read, in its transaction: 1. walk the lookup index in its order, as the planner would
+    /// rather bitmap-scan and sort (on disk, per line), which costs more than the scan itself; no JIT, which
+    /// compiles for longer than a plain scan runs. 2. The read's values (see <see cref="CopyHistoryOut"/>).
+    /// </summary>
+    public const string SetHistoryParameters = """
+        SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true),
+               set_config('featurestore.export_feature', @feature, true), set_config('featurestore.export_line', @line, true),
+               set_config('featurestore.export_entity_type', @entity_type, true),
+               set_config('featurestore.export_min_entity', @min_entity, true), set_config('featurestore.export_max_entity', @max_entity, true),
+               set_config('featurestore.export_until', @until, true)
+        """;
+
+    /// <summary>
+    /// One value line's history for the spine: 1. the line's rows of the spine's entity range, 2. none valid only
+    /// after the spine's last timestamp (no row can be given them; a condition on the index, so those rows are
+    /// skipped without reading the table), 3. in the lookup index's order: entity, then validFrom.
+    /// </summary>
+    public const string CopyHistoryOut = """
+        COPY (
+            SELECT entity_id, valid_from, value
+            FROM ai_feature_values_offline
+            WHERE feature_id = current_setting('featurestore.export_feature')::uuid
+              AND version_major = current_setting('featurestore.export_line')::int
+              AND entity_type = current_setting('featurestore.export_entity_type')
+              AND entity_id BETWEEN current_setting('featurestore.export_min_entity') AND current_setting('featurestore.export_max_entity')
+              AND valid_from <= current_setting('featurestore.export_until')::timestamptz
+            ORDER BY entity_id, valid_from
+        ) TO STDOUT (FORMAT BINARY)
+        """;
+}
