@@ -26,7 +26,8 @@ public sealed class CacheOptions
 
     /// <summary>
     /// Load the online store's current values (up to <see cref="MaxEntries"/>) as soon as the cache
-    /// starts serving, and again after every reconnect, so the first read of an entity is a hit too.
+    /// starts serving, and again after every reconnect, so the first read of an entity is a hit too;
+    /// then re-read the store every half <see cref="MaxAge"/>, so warmed entries do not expire.
     /// </summary>
     public bool WarmUp { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
             return false;
         }
 
-        if (clock.GetUtcNow() - entry.CachedAt > _options.MaxAge)
+        if (clock.GetUtcNow().UtcTicks - entry.CachedAt > _options.MaxAge.Ticks)
         {
             _entries.TryRemove(key, out _);
             ServingMetrics.CacheMisses.Add(1);
@@ -81,6 +81,49 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
             {
                 _entries[key] = new Entry(found.GetValueOrDefault(key), now);
             }
+        }
+    }
+
+    /// <summary>
+    /// Re-stamps cached keys with what a fresh read of the online store found (and adds keys while there is room),
+    /// unless anything was evicted since <paramref name="generation"/>: a periodic refresh keeps warmed entries from
+    /// reaching <see cref="CacheOptions.MaxAge"/>, while every entry still reflects a read of the store at most that
+    /// old. Read marks stay, so a refresh does not change what a sweep drops. Returns how many keys it stamped.
+    /// </summary>
+    public int Refresh(IReadOnlyDictionary<FeatureKey, StoredValue> found, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        lock (_writes)
+        {
+            if (!IsActive || Generation != generation)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow();
+            var stamped = 0;
+            foreach (var (key, value) in found)
+            {
+                var cached = _entries.GetValueOrDefault(key);
+                if (cached is null && _entries.Count >= _options.MaxEntries)
+                {
+                    continue;
+                }
+
+                if (cached?.Value is { } held && SameWrite(held, value))
+                {
+                    // The usual case: only the stamp changes, and the entry the heap already holds stays.
+                    cached.CachedAt = now.UtcTicks;
+                }
+                else
+                {
+                    _entries[key] = new Entry(value, now) { Read = cached?.Read ?? false };
+                }
+
+                stamped++;
+            }
+
+            return stamped;
         }
     }
 
@@ -151,11 +194,17 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
         ServingMetrics.CacheSweeps.Add(1);
     }
 
+    // A write is known by its instant, its computation time and its version: the same three, the same value.
+    private static bool SameWrite(StoredValue held, StoredValue read) =>
+        held.ValidFrom == read.ValidFrom && held.ComputedAt == read.ComputedAt && held.Version == read.Version;
+
     private sealed class Entry(StoredValue? value, DateTimeOffset cachedAt)
     {
         public StoredValue? Value { get; } = value;
 
-        public DateTimeOffset CachedAt { get; } = cachedAt;
+        // UTC ticks: one word, so a reader racing a refresh sees the old stamp or the new one. Moved forward by a
+        // refresh that read the same write again.
+        public long CachedAt { get; set; } = cachedAt.UtcTicks;
 
         // Racy on purpose: a lost mark only costs a second chance.
         public bool Read { get; set; }

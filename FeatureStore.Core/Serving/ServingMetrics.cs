@@ -19,6 +19,9 @@ public static class ServingMetrics
     /// <summary>Current values loaded into the in-process cache by a warm-up (start or reconnect).</summary>
     public static Counter<long> CacheWarmed { get; } = Meter.CreateCounter<long>("featurestore.cache.warmed", description: "Current values loaded into the in-process cache by a warm-up");
 
+    /// <summary>Cached current values re-stamped by a periodic refresh (every half MaxAge, with warm-up on).</summary>
+    public static Counter<long> CacheRefreshed { get; } = Meter.CreateCounter<long>("featurestore.cache.refreshed", description: "Cached current values re-read from the online store by a periodic refresh");
+
     /// <summary>Reads answered from the durable Postgres copy because the online store was unavailable.</summary>
     public static Counter<long> OnlineFallbacks { get; } = Meter.CreateCounter<long>("featurestore.online.fallbacks", description: "Reads served from Postgres because Redis was unavailable");
 

@@ -91,6 +91,32 @@ public sealed class CacheTests(InfrastructureFixture infrastructure) : ServingTe
         Assert.Equal(["1 CACHE", "2 CACHE"], served);
     }
 
+    [Fact]
+    public async Task A_warmed_entry_is_refreshed_from_the_online_store_so_it_is_still_served_from_the_cache_after_max_age()
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        await using var writer = new GatewayFactory(Database.ConnectionString, Infrastructure.Redis.ConnectionString, redisKeyPrefix: prefix);
+        const string Write = "mutation($v: [FeatureValueInput!]!) { writeFeatureValues(values: $v) { written } }";
+        await new GraphQLTestClient(writer.CreateClient()).QueryAsync(Write, new { v = new[] { Value(Rate, "r1", 7, "2026-01-01T00:00:00Z") } });
+
+        // Refreshed every half MaxAge (1 s): 3 s after the warm-up, an entry only the warm-up filled has expired twice over.
+        await using var reader = new GatewayFactory(Database.ConnectionString, Infrastructure.Redis.ConnectionString, redisKeyPrefix: prefix,
+            settings: new Dictionary<string, string> { ["FeatureStore:Cache:WarmUp"] = "true", ["FeatureStore:Cache:MaxAge"] = "00:00:02" });
+        var readerClient = new GraphQLTestClient(reader.CreateClient());
+        var cache = reader.Services.GetRequiredService<Core.Serving.CurrentValueCache>();
+        var clock = Stopwatch.StartNew();
+        while (cache.Count < 1 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var body = await readerClient.QueryAsync("""{ entity(type: "user", id: "r1") { feature(name: "user:test_rate") { value source } } }""");
+
+        var served = body.GetProperty("data").GetProperty("entity").GetProperty("feature");
+        Assert.Equal("7 CACHE", $"{served.GetProperty("value").GetRawText()} {served.GetProperty("source").GetString()}");
+    }
+
     // The cache turns on once the change-notice subscription is up (a moment after start).
     private Task WaitForCacheAsync() =>
         WaitForCacheAsync(Client, """{ entity(type: "user", id: "u1") { feature(name: "user:test_rate") { source } } }""");
