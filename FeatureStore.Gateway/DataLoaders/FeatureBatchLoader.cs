@@ -4,7 +4,7 @@ using GraphQL.DataLoader;
 namespace FeatureStore.Gateway.DataLoaders;
 
 /// <summary>
-/// One per request. Resolvers only queue a <see cref="FeatureRequest"/>; when the engine has
+/// One per request. Resolvers only queue <see cref="FeatureRequest"/>s; when the engine has
 /// nothing else to run it asks for the results, and the first ask serves every queued request in
 /// one <see cref="FeatureServer.ServeAsync"/> call (one online round trip, one offline query per
 /// asOf). Requests queued later (a deeper wave) form the next batch.
@@ -14,13 +14,30 @@ internal sealed class FeatureBatchLoader(FeatureServer server)
     private readonly Lock _gate = new();
     private Batch _open = new();
 
+    /// <summary>Queues one request (a <c>feature(name:)</c> field).</summary>
     public IDataLoaderResult<ServeOutcome> Load(FeatureRequest request)
+    {
+        var (batch, index) = Queue([request]);
+        return new Pending(this, batch, index);
+    }
+
+    /// <summary>
+    /// Queues a field's requests together (a <c>features(names:)</c> field): one pending result for the
+    /// list rather than one per value, as the engine's cost is per pending result.
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<ServeOutcome>> LoadMany(IReadOnlyList<FeatureRequest> requests)
+    {
+        var (batch, start) = Queue(requests);
+        return new PendingRange(this, batch, start, requests.Count);
+    }
+
+    private (Batch Batch, int Start) Queue(IReadOnlyList<FeatureRequest> requests)
     {
         lock (_gate)
         {
-            var index = _open.Requests.Count;
-            _open.Requests.Add(request);
-            return new Pending(this, _open, index);
+            var start = _open.Requests.Count;
+            _open.Requests.AddRange(requests);
+            return (_open, start);
         }
     }
 
@@ -54,6 +71,23 @@ internal sealed class FeatureBatchLoader(FeatureServer server)
     {
         public async Task<ServeOutcome> GetResultAsync(CancellationToken cancellationToken = default) =>
             (await loader.RunAsync(batch, cancellationToken))[index];
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
+    private sealed class PendingRange(FeatureBatchLoader loader, Batch batch, int start, int count) : IDataLoaderResult<IReadOnlyList<ServeOutcome>>
+    {
+        public async Task<IReadOnlyList<ServeOutcome>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var all = await loader.RunAsync(batch, cancellationToken);
+            var range = new ServeOutcome[count];
+            for (var i = 0; i < count; i++)
+            {
+                range[i] = all[start + i];
+            }
+
+            return range;
+        }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }

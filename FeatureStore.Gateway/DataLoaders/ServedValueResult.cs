@@ -18,13 +18,19 @@ internal sealed class ServedValueResult(IDataLoaderResult<ServeOutcome> pending,
             throw error;
         }
 
-        if (outcome.Value!.Warning is { } warning)
+        return Accept(outcome.Value!, request);
+    }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+
+    /// <summary>A served value on its way to the response: its deprecation warning goes with it.</summary>
+    public static ServedValue Accept(ServedValue value, RequestContext request)
+    {
+        if (value.Warning is { } warning)
         {
             request.Warn("DEPRECATED_VERSION", warning);
         }
 
-        return outcome.Value;
+        return value;
     }
-
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
 }

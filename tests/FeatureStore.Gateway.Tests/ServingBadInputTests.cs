@@ -53,6 +53,29 @@ public sealed class ServingBadInputTests(InfrastructureFixture infrastructure) :
     }
 
     [Fact]
+    public async Task A_features_list_reports_each_failing_name_at_its_own_index_with_its_code()
+    {
+        await WriteAsync(Value(Rate, "u1", 0.5, "2026-01-01T00:00:00Z"));
+
+        var body = await Client.QueryAsync("""
+            { entities(type: "user", ids: ["u1", "u2"]) { id features(names: ["user:test_rate", "user:nope", "msg:test_vec"]) { value } } }
+            """);
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
+        var errors = body.GetProperty("errors").EnumerateArray()
+            .Select(e => $"{string.Join('.', e.GetProperty("path").EnumerateArray().Select(p => p.ToString()))} {e.GetProperty("extensions").GetProperty("code").GetString()}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "entities.0.features.1 FEATURE_NOT_FOUND",
+                "entities.0.features.2 ENTITY_TYPE_MISMATCH",
+                "entities.1.features.1 FEATURE_NOT_FOUND",
+                "entities.1.features.2 ENTITY_TYPE_MISMATCH",
+            ],
+            errors);
+    }
+
+    [Fact]
     public async Task An_unknown_entity_type_and_too_many_ids_are_refused_with_their_codes()
     {
         var unknownType = await Client.QueryAsync("""{ entity(type: "planet", id: "p1") { id } }""");

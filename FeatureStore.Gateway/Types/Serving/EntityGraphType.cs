@@ -31,7 +31,10 @@ internal sealed class EntityGraphType : ObjectGraphType<EntityRef>
                 }
 
                 var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf;
-                return names.Select(name => Load(ctx, name, asOf)).ToList();
+                var services = ctx.RequestServices!;
+                var pending = services.GetRequiredService<FeatureBatchLoader>()
+                    .LoadMany([.. names.Select(name => new FeatureRequest(ctx.Source.Type, ctx.Source.Id, name, asOf))]);
+                return new ServedValuesResult(pending, services.GetRequiredService<RequestContext>());
             });
         Field<NonNullGraphType<FeatureValueGraphType>>("feature")
             .Description("One feature (optionally pinned); asOf here overrides the entity's.")

@@ -22,7 +22,7 @@ internal sealed class TrainingRowGraphType : ObjectGraphType<TrainingRowRef>
                 var loader = services.GetRequiredService<FeatureBatchLoader>();
                 var request = services.GetRequiredService<RequestContext>();
                 var row = ctx.Source;
-                return row.Features.Select(name => new ServedValueResult(loader.Load(new FeatureRequest(row.Type, row.Id, name, row.Timestamp)), request)).ToList();
+                return new ServedValuesResult(loader.LoadMany([.. row.Features.Select(name => new FeatureRequest(row.Type, row.Id, name, row.Timestamp))]), request);
             });
     }
 }
