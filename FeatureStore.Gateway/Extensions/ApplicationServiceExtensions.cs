@@ -8,6 +8,8 @@ using FeatureStore.Postgres;
 using FeatureStore.Redis;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 
 namespace FeatureStore.Gateway.Extensions;
 
@@ -36,7 +38,9 @@ internal static class ApplicationServiceExtensions
             // The default encoder escapes '+' in dates ("\u002B01:00"): clients deserve plain ISO-8601.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
-            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = 15)
+            // Depth depends on the document alone: checked when a query text is first seen, not again for each
+            // request that reuses its cached document (the analyzer's own registration re-walked every request).
+            .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions { MaxDepth = 15 }), useForCachedDocuments: false)
             // Resolvers here never do I/O themselves (reads go through the batch loader), so queries
             // gain nothing from the parallel strategy's task per field; serial costs far less per field.
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));

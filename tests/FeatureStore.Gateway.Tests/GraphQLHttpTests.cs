@@ -67,6 +67,21 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Fact]
+    public async Task A_query_deeper_than_fifteen_levels_is_refused_every_time_and_one_at_the_limit_runs_twice()
+    {
+        static string Nested(int depth) => "{ __schema { queryType { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", depth - 5)) + "{ name }" + new string('}', depth - 5) + " } } } }";
+        var tooDeep = JsonSerializer.Serialize(new { query = Nested(16) });
+        var atLimit = JsonSerializer.Serialize(new { query = Nested(15) });
+
+        var refused = new[] { await PostAsync(tooDeep), await PostAsync(tooDeep) };
+        var served = new[] { await PostAsync(atLimit), await PostAsync(atLimit) };
+
+        // The depth check runs when a text is first seen; a refused text is never cached, so it is refused again.
+        Assert.All(refused, r => Assert.Contains("depth", r.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(served, r => Assert.Equal(JsonValueKind.Object, r.Body.GetProperty("data").ValueKind));
+    }
+
+    [Fact]
     public async Task Feature_definitions_applied_over_graphql_are_listed()
     {
         var (applyStatus, applied) = await PostAsync("""
