@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using FeatureStore.Core.TrainingSets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FeatureStore.Postgres.Values;
 
@@ -12,7 +14,8 @@ namespace FeatureStore.Postgres.Values;
 /// large) and reads it back, and each value line's history, in index order with binary COPYs: one connection per
 /// line, each read a few batches ahead of the merge on its own thread (<see cref="CopyReadAhead"/>).
 /// </summary>
-internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTrainingSetStore.DataSource)] NpgsqlDataSource dataSource, FeatureIds featureIds)
+internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTrainingSetStore.DataSource)] NpgsqlDataSource dataSource, FeatureIds featureIds,
+    IOptions<TrainingSetReadOptions> options)
     : ITrainingSetStore
 {
     /// <summary>The key of the export's own data source (big read buffers).</summary>
@@ -31,7 +34,7 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var summary = await CopyInAsync(connection, rows, cancellationToken);
+            var summary = await CopyInAsync(connection, rows, new SpineSummary(options.Value.ListEntitiesUpTo), cancellationToken);
             return new StagedSpine(dataSource, featureIds, connection, entityType, summary);
         }
         catch
@@ -43,10 +46,9 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
 
     // Writes the rows as binary COPY, a chunk at a time, noting what the history reads need: the entity range and
     // the last timestamp, as Postgres stores them (microseconds).
-    private static async Task<SpineSummary> CopyInAsync(NpgsqlConnection connection, IAsyncEnumerable<SpineRow> rows, CancellationToken cancellationToken)
+    private static async Task<SpineSummary> CopyInAsync(NpgsqlConnection connection, IAsyncEnumerable<SpineRow> rows, SpineSummary summary, CancellationToken cancellationToken)
     {
         var copy = await connection.BeginRawBinaryCopyAsync(TrainingSetSql.CopySpineIn, cancellationToken);
-        var summary = new SpineSummary();
         var chunk = new byte[CopyChunk * 2];
         var used = BinaryCopy.WriteHeader(chunk);
         try
@@ -129,10 +131,13 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
                 parameters.Parameters.AddWithValue("min_entity", summary.MinEntity);
                 parameters.Parameters.AddWithValue("max_entity", summary.MaxEntity);
                 parameters.Parameters.AddWithValue("until", summary.Until);
+                parameters.Parameters.AddWithValue("enable_sort", summary.Entities is null ? "off" : "on");
+                parameters.Parameters.Add(new NpgsqlParameter<string[]>("entities", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. summary.Entities ?? []] });
                 await parameters.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await CopyReadAhead.CopyAsync(history, TrainingSetSql.CopyHistoryOut, withValues: true, batches, cancellationToken);
+            var read = summary.Entities is null ? TrainingSetSql.CopyHistoryOut : TrainingSetSql.CopyListedHistoryOut;
+            await CopyReadAhead.CopyAsync(history, read, withValues: true, batches, cancellationToken);
         }
 
         public ValueTask DisposeAsync() => DropAsync(connection);

@@ -2,12 +2,20 @@ using System.Globalization;
 
 namespace FeatureStore.Postgres.Values;
 
-/// <summary>What the history reads need to know of a staged spine: its size, its entity range and its last instant.</summary>
-internal sealed class SpineSummary
+/// <summary>
+/// What the history reads need to know of a staged spine: its size, its entity range, its last instant, and its
+/// entities themselves while there are at most <paramref name="listUpTo"/> of them.
+/// </summary>
+internal sealed class SpineSummary(int listUpTo)
 {
     private byte[] _min = [];
     private byte[] _max = [];
     private long _maxTicks = long.MinValue;
+    private HashSet<string>? _entities = listUpTo > 0 ? new(StringComparer.Ordinal) : null;
+    private byte[] _previous = [];
+
+    /// <summary>The spine's distinct entities; null when there are more than the limit (read the range instead).</summary>
+    public IReadOnlyCollection<string>? Entities => _entities;
 
     public long Count { get; private set; }
 
@@ -32,5 +40,15 @@ internal sealed class SpineSummary
         }
 
         _maxTicks = Math.Max(_maxTicks, utcTicks);
+        // Spines usually come grouped by entity: an id equal to the previous row's is not decoded again.
+        if (_entities is not null && !entityId.SequenceEqual(_previous))
+        {
+            _previous = entityId.ToArray();
+            _entities.Add(BinaryCopy.Utf8.GetString(entityId));
+            if (_entities.Count > listUpTo)
+            {
+                _entities = null;
+            }
+        }
     }
 }

@@ -22,15 +22,17 @@ internal static class TrainingSetSql
 
     /// <summary>
     /// Before a history read, in its transaction: 1. walk the lookup index in its order, as the planner would
-    /// rather bitmap-scan and sort (on disk, per line), which costs more than the scan itself; no JIT, which
-    /// compiles for longer than a plain scan runs. 2. The read's values (see <see cref="CopyHistoryOut"/>).
+    /// rather bitmap-scan and sort (on disk, per line), which costs more than the scan itself (sorting stays on for
+    /// <see cref="CopyListedHistoryOut"/>, whose few rows are sorted); no JIT, which compiles for longer than a plain
+    /// scan runs. 2. The read's values (see <see cref="CopyHistoryOut"/>); the entities as a text[] literal, which
+    /// Postgres writes itself from the array parameter, quoting included.
     /// </summary>
     public const string SetHistoryParameters = """
-        SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true),
+        SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', @enable_sort, true), set_config('jit', 'off', true),
                set_config('featurestore.export_feature', @feature, true), set_config('featurestore.export_line', @line, true),
                set_config('featurestore.export_entity_type', @entity_type, true),
                set_config('featurestore.export_min_entity', @min_entity, true), set_config('featurestore.export_max_entity', @max_entity, true),
-               set_config('featurestore.export_until', @until, true)
+               set_config('featurestore.export_until', @until, true), set_config('featurestore.export_entities', @entities::text, true)
         """;
 
     /// <summary>
@@ -46,6 +48,23 @@ internal static class TrainingSetSql
               AND version_major = current_setting('featurestore.export_line')::int
               AND entity_type = current_setting('featurestore.export_entity_type')
               AND entity_id BETWEEN current_setting('featurestore.export_min_entity') AND current_setting('featurestore.export_max_entity')
+              AND valid_from <= current_setting('featurestore.export_until')::timestamptz
+            ORDER BY entity_id, valid_from
+        ) TO STDOUT (FORMAT BINARY)
+        """;
+
+    /// <summary>
+    /// The same for a spine of few entities: only their rows, one index probe per entity, sorted afterwards (a
+    /// small spine over a large id range would otherwise read every row of the range).
+    /// </summary>
+    public const string CopyListedHistoryOut = """
+        COPY (
+            SELECT entity_id, valid_from, value
+            FROM ai_feature_values_offline
+            WHERE feature_id = current_setting('featurestore.export_feature')::uuid
+              AND version_major = current_setting('featurestore.export_line')::int
+              AND entity_type = current_setting('featurestore.export_entity_type')
+              AND entity_id = ANY (current_setting('featurestore.export_entities')::text[])
               AND valid_from <= current_setting('featurestore.export_until')::timestamptz
             ORDER BY entity_id, valid_from
         ) TO STDOUT (FORMAT BINARY)
