@@ -40,32 +40,28 @@ internal static class TrainingSetSql
     /// after the spine's last timestamp (no row can be given them; a condition on the index, so those rows are
     /// skipped without reading the table), 3. in the lookup index's order: entity, then validFrom.
     /// </summary>
-    public const string CopyHistoryOut = """
-        COPY (
-            SELECT entity_id, valid_from, value
-            FROM ai_feature_values_offline
-            WHERE feature_id = current_setting('featurestore.export_feature')::uuid
-              AND version_major = current_setting('featurestore.export_line')::int
-              AND entity_type = current_setting('featurestore.export_entity_type')
-              AND entity_id BETWEEN current_setting('featurestore.export_min_entity') AND current_setting('featurestore.export_max_entity')
-              AND valid_from <= current_setting('featurestore.export_until')::timestamptz
-            ORDER BY entity_id, valid_from
-        ) TO STDOUT (FORMAT BINARY)
-        """;
+    public const string CopyHistoryOut =
+        LineHistory + "  AND entity_id BETWEEN current_setting('featurestore.export_min_entity') AND current_setting('featurestore.export_max_entity')\n" + InMergeOrder;
 
     /// <summary>
     /// The same for a spine of few entities: only their rows, one index probe per entity, sorted afterwards (a
     /// small spine over a large id range would otherwise read every row of the range).
     /// </summary>
-    public const string CopyListedHistoryOut = """
+    public const string CopyListedHistoryOut =
+        LineHistory + "  AND entity_id = ANY (current_setting('featurestore.export_entities')::text[])\n" + InMergeOrder;
+
+    private const string LineHistory = """
         COPY (
             SELECT entity_id, valid_from, value
             FROM ai_feature_values_offline
             WHERE feature_id = current_setting('featurestore.export_feature')::uuid
               AND version_major = current_setting('featurestore.export_line')::int
               AND entity_type = current_setting('featurestore.export_entity_type')
-              AND entity_id = ANY (current_setting('featurestore.export_entities')::text[])
               AND valid_from <= current_setting('featurestore.export_until')::timestamptz
+
+        """;
+
+    private const string InMergeOrder = """
             ORDER BY entity_id, valid_from
         ) TO STDOUT (FORMAT BINARY)
         """;
