@@ -67,18 +67,10 @@ public sealed class CacheWarmUp(CurrentValueCache cache, IOnlineStore online, IO
                 break;
             }
 
-            if (refresh)
-            {
-                var batch = batches.Current.ToDictionary(v => v.Key);
-                var stamped = cache.Refresh(batch, generation);
-                (loaded, dropped) = cache.Generation == generation ? (loaded + stamped, dropped) : (loaded, dropped + batch.Count);
-            }
-            else
-            {
-                var batch = batches.Current.Take(cache.Room).ToDictionary(v => v.Key);
-                cache.Fill(batch.Keys, batch, generation);
-                (loaded, dropped) = cache.Generation == generation ? (loaded + batch.Count, dropped) : (loaded, dropped + batch.Count);
-            }
+            // One pass for both: a warm-up adds keys while there is room, a refresh re-stamps what is cached too.
+            var batch = batches.Current.ToDictionary(v => v.Key);
+            var stamped = cache.Refresh(batch, generation);
+            (loaded, dropped) = cache.Generation == generation ? (loaded + stamped, dropped) : (loaded, dropped + batch.Count);
         }
 
         (refresh ? ServingMetrics.CacheRefreshed : ServingMetrics.CacheWarmed).Add(loaded);

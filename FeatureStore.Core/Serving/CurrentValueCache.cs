@@ -85,7 +85,8 @@ public sealed class CurrentValueCache(IOptions<CacheOptions> options, TimeProvid
     }
 
     /// <summary>
-    /// Re-stamps cached keys with what a fresh read of the online store found (and adds keys while there is room),
+    /// Re-stamps cached keys with what a fresh read of the online store found and adds keys while there is room (a
+    /// warm-up is the same pass over an empty cache),
     /// unless anything was evicted since <paramref name="generation"/>: a periodic refresh keeps warmed entries from
     /// reaching <see cref="CacheOptions.MaxAge"/>, while every entry still reflects a read of the store at most that
     /// old. Read marks stay, so a refresh does not change what a sweep drops. Returns how many keys it stamped.
