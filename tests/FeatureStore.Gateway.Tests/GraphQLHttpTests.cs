@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Testing;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeatureStore.Gateway.Tests;
 
@@ -64,6 +67,22 @@ public sealed class GraphQLHttpTests(InfrastructureFixture infrastructure) : IAs
         Assert.Equal(HttpStatusCode.OK, first);
         Assert.Equal(HttpStatusCode.OK, second);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, overGet.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_repeated_query_text_is_parsed_once_and_reused_with_new_variables()
+    {
+        const string Query = "query($n: String!) { __type(name: $n) { name } }";
+        var cache = _gateway.Services.GetServices<IConfigureExecution>().OfType<ParsedDocumentCache>().Single();
+        var before = (cache.Count, cache.Hits);
+
+        var first = await PostAsync(JsonSerializer.Serialize(new { query = Query, variables = new { n = "Query" } }));
+        var second = await PostAsync(JsonSerializer.Serialize(new { query = Query, variables = new { n = "Mutation" } }));
+
+        Assert.Equal("Query", first.Body.GetProperty("data").GetProperty("__type").GetProperty("name").GetString());
+        Assert.Equal("Mutation", second.Body.GetProperty("data").GetProperty("__type").GetProperty("name").GetString());
+        Assert.Equal(before.Count + 1, cache.Count);
+        Assert.Equal(before.Hits + 1, cache.Hits);
     }
 
     [Fact]
