@@ -1,4 +1,5 @@
 using FeatureStore.Core.Serving;
+using FeatureStore.Gateway.GraphQL;
 using GraphQL.DataLoader;
 
 namespace FeatureStore.Gateway.DataLoaders;
@@ -9,10 +10,13 @@ namespace FeatureStore.Gateway.DataLoaders;
 /// one <see cref="FeatureServer.ServeAsync"/> call (one online round trip, one offline query per
 /// asOf). Requests queued later (a deeper wave) form the next batch.
 /// </summary>
-internal sealed class FeatureBatchLoader(FeatureServer server)
+internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext request)
 {
     private readonly Lock _gate = new();
     private Batch _open = new();
+
+    /// <summary>The request the loader serves (its served values' warnings go there).</summary>
+    public RequestContext Request => request;
 
     /// <summary>Queues one request (a <c>feature(name:)</c> field).</summary>
     public IDataLoaderResult<ServeOutcome> Load(FeatureRequest request)

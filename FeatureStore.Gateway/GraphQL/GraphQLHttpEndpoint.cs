@@ -1,3 +1,4 @@
+using FeatureStore.Gateway.DataLoaders;
 using GraphQL;
 using GraphQL.Types;
 
@@ -40,6 +41,8 @@ internal static class GraphQLHttpEndpoint
         try
         {
             var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+            var userContext = new Dictionary<string, object?>();
+            userContext.AddFeatureLoader(http.RequestServices);
             var result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request!.Query,
@@ -48,7 +51,7 @@ internal static class GraphQLHttpEndpoint
                 Extensions = request.Extensions,
                 RequestServices = http.RequestServices,
                 User = http.User,
-                UserContext = new Dictionary<string, object?>(),
+                UserContext = userContext,
                 CancellationToken = http.RequestAborted,
                 ValidationRules = GraphQLRequestReader.ValidationRulesFor(http.Request.Method),
                 CachedDocumentValidationRules = GraphQLRequestReader.CachedValidationRulesFor(http.Request.Method),

@@ -1,7 +1,6 @@
 using FeatureStore.Core.Errors;
 using FeatureStore.Core.Serving;
 using FeatureStore.Gateway.DataLoaders;
-using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Types.Scalars;
 using GraphQL;
 using GraphQL.Types;
@@ -31,10 +30,14 @@ internal sealed class EntityGraphType : ObjectGraphType<EntityRef>
                 }
 
                 var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf;
-                var services = ctx.RequestServices!;
-                var pending = services.GetRequiredService<FeatureBatchLoader>()
-                    .LoadMany([.. names.Select(name => new FeatureRequest(ctx.Source.Type, ctx.Source.Id, name, asOf))]);
-                return new ServedValuesResult(pending, services.GetRequiredService<RequestContext>());
+                var loader = ctx.FeatureLoader();
+                var requests = new FeatureRequest[names.Count];
+                for (var i = 0; i < requests.Length; i++)
+                {
+                    requests[i] = new FeatureRequest(ctx.Source.Type, ctx.Source.Id, names[i], asOf);
+                }
+
+                return new ServedValuesResult(loader.LoadMany(requests), loader.Request);
             });
         Field<NonNullGraphType<FeatureValueGraphType>>("feature")
             .Description("One feature (optionally pinned); asOf here overrides the entity's.")
@@ -45,8 +48,7 @@ internal sealed class EntityGraphType : ObjectGraphType<EntityRef>
 
     private static ServedValueResult Load(IResolveFieldContext<EntityRef> context, string name, DateTimeOffset? asOf)
     {
-        var services = context.RequestServices!;
-        var pending = services.GetRequiredService<FeatureBatchLoader>().Load(new FeatureRequest(context.Source.Type, context.Source.Id, name, asOf));
-        return new ServedValueResult(pending, services.GetRequiredService<RequestContext>());
+        var loader = context.FeatureLoader();
+        return new ServedValueResult(loader.Load(new FeatureRequest(context.Source.Type, context.Source.Id, name, asOf)), loader.Request);
     }
 }

@@ -1,6 +1,5 @@
 using FeatureStore.Core.Serving;
 using FeatureStore.Gateway.DataLoaders;
-using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Types.Scalars;
 using GraphQL.Types;
 
@@ -18,11 +17,9 @@ internal sealed class TrainingRowGraphType : ObjectGraphType<TrainingRowRef>
             .Description("The set's features, in the order asked.")
             .Resolve(ctx =>
             {
-                var services = ctx.RequestServices!;
-                var loader = services.GetRequiredService<FeatureBatchLoader>();
-                var request = services.GetRequiredService<RequestContext>();
+                var loader = ctx.FeatureLoader();
                 var row = ctx.Source;
-                return new ServedValuesResult(loader.LoadMany([.. row.Features.Select(name => new FeatureRequest(row.Type, row.Id, name, row.Timestamp))]), request);
+                return new ServedValuesResult(loader.LoadMany([.. row.Features.Select(name => new FeatureRequest(row.Type, row.Id, name, row.Timestamp))]), loader.Request);
             });
     }
 }
