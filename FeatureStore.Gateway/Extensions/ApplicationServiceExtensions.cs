@@ -10,7 +10,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace FeatureStore.Gateway.Extensions;
 
@@ -23,12 +22,6 @@ internal static class ApplicationServiceExtensions
             .AddRedisOnlineStore("cache")
             .AddComputation()
             .AddServingSamples();
-
-        // Kestrel hands every received request to the thread pool; waking a worker for each was about a
-        // fifth of the gateway's CPU samples under the benchmark's load on two cores. Inline, a request
-        // runs on its socket's I/O thread until its first real await (docs/serving.md says when not to).
-        builder.Services.Configure<SocketTransportOptions>(sockets =>
-            sockets.UnsafePreferInlineScheduling = builder.Configuration.GetValue("FeatureStore:Gateway:InlineScheduling", false));
 
         builder.Services.AddScoped<RequestContext>();
         builder.Services.AddScoped<RegistryService>();
