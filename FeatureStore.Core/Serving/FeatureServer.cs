@@ -1,7 +1,5 @@
 using FeatureStore.Core.Computation;
-using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
-using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Values;
 using Microsoft.Extensions.Logging;
 
@@ -23,63 +21,74 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         ArgumentNullException.ThrowIfNull(requests);
         var features = await registry.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var resolved = requests.Select(r => Resolve(features, r, now)).ToList();
-
-        var planned = resolved.Select((r, i) => (Request: requests[i], Resolved: r.Value)).Where(p => p.Resolved is not null).ToList();
-        var current = planned.Where(p => p.Request.AsOf is null).Select(p => p.Resolved!.Key).Distinct().ToList();
-        var values = new Dictionary<(FeatureKey, DateTimeOffset?), StoredValue>();
-        var (currentValues, cached) = await ReadCurrentAsync(current, cancellationToken);
-        foreach (var (key, value) in currentValues)
+        var resolutions = new RequestResolutions(features, now);
+        var plans = new ServingPlan?[requests.Count];
+        var outcomes = new ServeOutcome[requests.Count];
+        // One entry per distinct key read now (the batch's order kept), and one per distinct point in time.
+        var current = new Dictionary<FeatureKey, CurrentRead>();
+        var points = new HashSet<PointInTime>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            values[(key, null)] = value;
-        }
-
-        var computed = await ComputeMissingAsync(planned.Where(p => p.Request.AsOf is null && !currentValues.ContainsKey(p.Resolved!.Key) && !cached.Contains(p.Resolved.Key))
-            .Select(p => (p.Resolved!.Key, p.Resolved.Version.Version)), cancellationToken);
-        foreach (var (key, value) in computed)
-        {
-            values[(key, null)] = value;
-        }
-
-        var points = planned.Where(p => p.Request.AsOf is not null).Select(p => new PointInTime(p.Resolved!.Key, p.Request.AsOf!.Value)).Distinct().ToList();
-        if (points.Count > 0)
-        {
-            foreach (var (point, value) in await offline.ReadAsOfAsync(points, cancellationToken))
+            var (plan, error) = resolutions.Resolve(requests[i]);
+            if (plan is not { } resolved)
             {
-                values[(point.Key, point.AsOf)] = value;
+                outcomes[i] = new ServeOutcome(null, error);
+                continue;
+            }
+
+            plans[i] = resolved;
+            if (requests[i].AsOf is { } asOf)
+            {
+                points.Add(new PointInTime(resolved.Key, asOf));
+            }
+            else
+            {
+                current.TryAdd(resolved.Key, default);
             }
         }
 
+        if (current.Count > 0)
+        {
+            await ReadCurrentAsync(current, cancellationToken);
+            await ComputeMissingAsync(requests, plans, current, cancellationToken);
+        }
+
+        var history = points.Count > 0 ? await offline.ReadAsOfAsync(points, cancellationToken) : null;
         if (sampler is not null)
         {
             // What the online store held, not what the stale policy let through: skew is about the stores disagreeing.
-            foreach (var key in current)
+            foreach (var (key, read) in current)
             {
-                sampler.Offer(key, values.GetValueOrDefault((key, null)), now);
+                sampler.Offer(key, read.Value, now);
             }
         }
 
-        return resolved.Select((r, i) => r.Value is { } plan
-            ? new ServeOutcome(Serve(requests[i], plan, values.GetValueOrDefault((plan.Key, requests[i].AsOf)), now,
-                requests[i].AsOf is not null ? ValueSource.Offline : computed.ContainsKey(plan.Key) ? ValueSource.OnDemand : cached.Contains(plan.Key) ? ValueSource.Cache : ValueSource.Online), null)
-            : new ServeOutcome(null, r.Error)).ToList();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (plans[i] is not { } plan)
+            {
+                continue;
+            }
+
+            var request = requests[i];
+            var (value, source) = request.AsOf is { } asOf
+                ? (history!.GetValueOrDefault(new PointInTime(plan.Key, asOf)), ValueSource.Offline)
+                : (current[plan.Key].Value, current[plan.Key].Source);
+            outcomes[i] = new ServeOutcome(Serve(request, plan, value, now, source), null);
+        }
+
+        return outcomes;
     }
 
     // Current values: the in-process cache first, then one online round trip for the rest.
-    private async Task<(Dictionary<FeatureKey, StoredValue> Values, HashSet<FeatureKey> Cached)> ReadCurrentAsync(List<FeatureKey> keys, CancellationToken cancellationToken)
+    private async Task ReadCurrentAsync(Dictionary<FeatureKey, CurrentRead> current, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<FeatureKey, StoredValue>();
-        var cached = new HashSet<FeatureKey>();
         var misses = new List<FeatureKey>();
-        foreach (var key in keys)
+        foreach (var key in current.Keys)
         {
             if (cache.TryGet(key, out var value))
             {
-                cached.Add(key);
-                if (value is not null)
-                {
-                    values[key] = value;
-                }
+                current[key] = new CurrentRead(value, ValueSource.Cache);
             }
             else
             {
@@ -89,7 +98,7 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
 
         if (misses.Count == 0)
         {
-            return (values, cached);
+            return;
         }
 
         var generation = cache.Generation;
@@ -107,44 +116,45 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
             read = await offline.ReadCurrentAsync(misses, cancellationToken);
         }
 
-        foreach (var (key, value) in read)
+        foreach (var key in misses)
         {
-            values[key] = value;
-        }
-
-        return (values, cached);
-    }
-
-    private static (Plan? Value, FeatureStoreException? Error) Resolve(IReadOnlyDictionary<string, RegisteredFeature> features, FeatureRequest request, DateTimeOffset now)
-    {
-        try
-        {
-            var (pin, feature) = FeatureReferences.Find(features, request.Reference);
-            var version = VersionResolver.Resolve(feature, pin, request.EntityId, request.AsOf ?? now);
-            if (version.Version.Spec.EntityType != request.EntityType)
-            {
-                throw new FeatureStoreException(FeatureStoreErrorCodes.EntityTypeMismatch,
-                    $"{pin.Name} describes {version.Version.Spec.EntityType} entities, not {request.EntityType}");
-            }
-
-            return (new Plan(new FeatureKey(pin.Name, version.ValueLine, request.EntityType, request.EntityId), version), null);
-        }
-        catch (FeatureStoreException error)
-        {
-            return (null, error);
+            current[key] = new CurrentRead(read.GetValueOrDefault(key), ValueSource.Online);
         }
     }
 
     // Current values nothing stored: computed from source rows and written back (only keys read
     // from the online store, not remembered-missing ones from the cache, so an entity without rows
     // costs one attempt per cache lifetime, not one per read).
-    private async Task<IReadOnlyDictionary<FeatureKey, StoredValue>> ComputeMissingAsync(IEnumerable<(FeatureKey Key, Registry.State.FeatureVersion Version)> missing, CancellationToken cancellationToken)
+    private async Task ComputeMissingAsync(IReadOnlyList<FeatureRequest> requests, ServingPlan?[] plans, Dictionary<FeatureKey, CurrentRead> current, CancellationToken cancellationToken)
     {
-        var computable = missing.Where(m => OnDemandComputation.Computes(m.Version)).Distinct().ToList();
-        return onDemand is null || computable.Count == 0 ? new Dictionary<FeatureKey, StoredValue>() : await onDemand.ComputeAsync(computable, cancellationToken);
+        if (onDemand is null)
+        {
+            return;
+        }
+
+        var computable = new List<(FeatureKey Key, Registry.State.FeatureVersion Version)>();
+        var seen = new HashSet<(FeatureKey, Registry.State.FeatureVersion)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (requests[i].AsOf is null && plans[i] is { } plan && current[plan.Key] is { Value: null, Source: ValueSource.Online }
+                && OnDemandComputation.Computes(plan.Version.Version) && seen.Add((plan.Key, plan.Version.Version)))
+            {
+                computable.Add((plan.Key, plan.Version.Version));
+            }
+        }
+
+        if (computable.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in await onDemand.ComputeAsync(computable, cancellationToken))
+        {
+            current[key] = new CurrentRead(value, ValueSource.OnDemand);
+        }
     }
 
-    private static ServedValue Serve(FeatureRequest request, Plan plan, StoredValue? value, DateTimeOffset now, ValueSource storedSource)
+    private static ServedValue Serve(FeatureRequest request, ServingPlan plan, StoredValue? value, DateTimeOffset now, ValueSource storedSource)
     {
         var spec = plan.Version.Version.Spec;
         var kind = spec.Value.Kind.ToWireName();
@@ -165,5 +175,6 @@ public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cach
         return new ServedValue(request.Reference, value.Version, served, kind, value.ValidFrom, value.ValidTo, value.ComputedAt, storedSource, stale, plan.Version.Warning);
     }
 
-    private sealed record Plan(FeatureKey Key, ResolvedVersion Version);
+    // A current key's value (null: none) and where it came from.
+    private readonly record struct CurrentRead(StoredValue? Value, ValueSource Source);
 }

@@ -84,6 +84,12 @@ internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext re
         public async Task<IReadOnlyList<ServeOutcome>> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var all = await loader.RunAsync(batch, cancellationToken);
+            if (all is ServeOutcome[] array)
+            {
+                // A view, not a copy: 100 entities x 10 features would otherwise copy every outcome again.
+                return new ArraySegment<ServeOutcome>(array, start, count);
+            }
+
             var range = new ServeOutcome[count];
             for (var i = 0; i < count; i++)
             {
