@@ -50,11 +50,6 @@ internal sealed class GatewayProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__featurestore"] = postgres;
         start.Environment["ConnectionStrings__cache"] = redis;
         start.Environment["OTEL_SERVICE_NAME"] = name;
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            start.Environment[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
-        }
-
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["LOGGING__CONSOLE__FORMATTERNAME"] = "simple";
         start.Environment["LOGGING__CONSOLE__FORMATTEROPTIONS__SINGLELINE"] = "true";
