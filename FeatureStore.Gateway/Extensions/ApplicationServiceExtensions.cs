@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Services;
@@ -35,8 +34,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)
-            // The default encoder escapes '+' in dates ("\u002B01:00"): clients deserve plain ISO-8601.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSerializer<GatewaySerializer>()
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
             // Depth depends on the document alone: checked when a query text is first seen, not again for each
             // request that reuses its cached document (the analyzer's own registration re-walked every request).
