@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using FeatureStore.Core.Hosting;
 using FeatureStore.Gateway.GraphQL;
 using FeatureStore.Gateway.Services;
@@ -34,7 +35,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)
-            .AddSerializer<GatewaySerializer>()
+            // The default encoder escapes '+' in dates ("\u002B01:00"): clients deserve plain ISO-8601.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
             // Depth depends on the document alone: checked when a query text is first seen, not again for each
             // request that reuses its cached document (the analyzer's own registration re-walked every request).

@@ -101,12 +101,6 @@ internal static class GraphQLHttpEndpoint
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        if (serializer is GatewaySerializer gateway)
-        {
-            await ResponseBuffer.WriteAsync(http.Response, gateway, result, http.RequestAborted);
-            return;
-        }
-
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }
