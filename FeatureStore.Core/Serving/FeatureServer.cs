@@ -15,8 +15,8 @@ namespace FeatureStore.Core.Serving;
 public sealed class FeatureServer(RegistryCache registry, CurrentValueCache cache, IOnlineStore online, IOfflineStore offline, TimeProvider clock, ILogger<FeatureServer> logger,
     OnDemandComputation? onDemand = null, IServingSampler? sampler = null)
 {
-    /// <summary>Answers every request, in order; an error concerns its request alone.</summary>
-    public async Task<IReadOnlyList<ServeOutcome>> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
+    /// <summary>Answers every request, in order (one outcome per request); an error concerns its request alone.</summary>
+    public async Task<ServeOutcome[]> ServeAsync(IReadOnlyList<FeatureRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var features = await registry.GetAsync(cancellationToken);

@@ -15,24 +15,21 @@ internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext re
     private readonly Lock _gate = new();
     private Batch _open = new();
 
-    /// <summary>The request the loader serves (its served values' warnings go there).</summary>
-    public RequestContext Request => request;
-
-    /// <summary>Queues one request (a <c>feature(name:)</c> field).</summary>
-    public IDataLoaderResult<ServeOutcome> Load(FeatureRequest request)
+    /// <summary>Queues one request (a <c>feature(name:)</c> field); its warnings go to the loader's request.</summary>
+    public ServedValueResult Load(FeatureRequest featureRequest)
     {
-        var (batch, index) = Queue([request]);
-        return new Pending(this, batch, index);
+        var (batch, index) = Queue([featureRequest]);
+        return new ServedValueResult(new Pending(this, batch, index), request);
     }
 
     /// <summary>
     /// Queues a field's requests together (a <c>features(names:)</c> field): one pending result for the
     /// list rather than one per value, as the engine's cost is per pending result.
     /// </summary>
-    public IDataLoaderResult<IReadOnlyList<ServeOutcome>> LoadMany(IReadOnlyList<FeatureRequest> requests)
+    public ServedValuesResult LoadMany(IReadOnlyList<FeatureRequest> requests)
     {
         var (batch, start) = Queue(requests);
-        return new PendingRange(this, batch, start, requests.Count);
+        return new ServedValuesResult(new PendingRange(this, batch, start, requests.Count), request);
     }
 
     private (Batch Batch, int Start) Queue(IReadOnlyList<FeatureRequest> requests)
@@ -45,7 +42,7 @@ internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext re
         }
     }
 
-    private Task<IReadOnlyList<ServeOutcome>> RunAsync(Batch batch, CancellationToken cancellationToken)
+    private Task<ServeOutcome[]> RunAsync(Batch batch, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -68,7 +65,7 @@ internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext re
     {
         public List<FeatureRequest> Requests { get; } = [];
 
-        public Task<IReadOnlyList<ServeOutcome>>? Running { get; set; }
+        public Task<ServeOutcome[]>? Running { get; set; }
     }
 
     private sealed class Pending(FeatureBatchLoader loader, Batch batch, int index) : IDataLoaderResult<ServeOutcome>
@@ -83,20 +80,8 @@ internal sealed class FeatureBatchLoader(FeatureServer server, RequestContext re
     {
         public async Task<IReadOnlyList<ServeOutcome>> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var all = await loader.RunAsync(batch, cancellationToken);
-            if (all is ServeOutcome[] array)
-            {
-                // A view, not a copy: 100 entities x 10 features would otherwise copy every outcome again.
-                return new ArraySegment<ServeOutcome>(array, start, count);
-            }
-
-            var range = new ServeOutcome[count];
-            for (var i = 0; i < count; i++)
-            {
-                range[i] = all[start + i];
-            }
-
-            return range;
+            // A view, not a copy: 100 entities x 10 features would otherwise copy every outcome again.
+            return new ArraySegment<ServeOutcome>(await loader.RunAsync(batch, cancellationToken), start, count);
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);

@@ -15,9 +15,7 @@ internal static class FeatureLoaderAccess
     public static void AddFeatureLoader(this IDictionary<string, object?> userContext, IServiceProvider requestServices) =>
         userContext[Key] = requestServices.GetRequiredService<FeatureBatchLoader>();
 
-    /// <summary>The request's loader: from the user context, else from the request's services.</summary>
+    /// <summary>The request's loader, which <see cref="AddFeatureLoader"/> put in the user context.</summary>
     public static FeatureBatchLoader FeatureLoader(this IResolveFieldContext context) =>
-        context.UserContext.TryGetValue(Key, out var loader) && loader is FeatureBatchLoader found
-            ? found
-            : context.RequestServices!.GetRequiredService<FeatureBatchLoader>();
+        (FeatureBatchLoader)context.UserContext[Key]!;
 }

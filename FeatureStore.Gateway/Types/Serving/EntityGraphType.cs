@@ -30,25 +30,19 @@ internal sealed class EntityGraphType : ObjectGraphType<EntityRef>
                 }
 
                 var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf;
-                var loader = ctx.FeatureLoader();
                 var requests = new FeatureRequest[names.Count];
                 for (var i = 0; i < requests.Length; i++)
                 {
                     requests[i] = new FeatureRequest(ctx.Source.Type, ctx.Source.Id, names[i], asOf);
                 }
 
-                return new ServedValuesResult(loader.LoadMany(requests), loader.Request);
+                return ctx.FeatureLoader().LoadMany(requests);
             });
         Field<NonNullGraphType<FeatureValueGraphType>>("feature")
             .Description("One feature (optionally pinned); asOf here overrides the entity's.")
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .Argument<InstantGraphType>("asOf")
-            .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("name"), ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf));
-    }
-
-    private static ServedValueResult Load(IResolveFieldContext<EntityRef> context, string name, DateTimeOffset? asOf)
-    {
-        var loader = context.FeatureLoader();
-        return new ServedValueResult(loader.Load(new FeatureRequest(context.Source.Type, context.Source.Id, name, asOf)), loader.Request);
+            .Resolve(ctx => ctx.FeatureLoader().Load(
+                new FeatureRequest(ctx.Source.Type, ctx.Source.Id, ctx.GetArgument<string>("name"), ctx.GetArgument<DateTimeOffset?>("asOf") ?? ctx.Source.AsOf)));
     }
 }

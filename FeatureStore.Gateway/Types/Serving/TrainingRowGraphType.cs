@@ -17,9 +17,8 @@ internal sealed class TrainingRowGraphType : ObjectGraphType<TrainingRowRef>
             .Description("The set's features, in the order asked.")
             .Resolve(ctx =>
             {
-                var loader = ctx.FeatureLoader();
                 var row = ctx.Source;
-                return new ServedValuesResult(loader.LoadMany([.. row.Features.Select(name => new FeatureRequest(row.Type, row.Id, name, row.Timestamp))]), loader.Request);
+                return ctx.FeatureLoader().LoadMany([.. row.Features.Select(name => new FeatureRequest(row.Type, row.Id, name, row.Timestamp))]);
             });
     }
 }
