@@ -1,5 +1,6 @@
 using FeatureStore.Core.Computation;
 using FeatureStore.Core.Computation.Runs;
+using FeatureStore.Postgres.Values;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,10 +25,12 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IC
         return await ReadFirstAsync(command, cancellationToken);
     }
 
-    public async Task<ComputationJob?> CreateAsync(ComputationJob job, IReadOnlyList<(string EntityType, IReadOnlyList<string> Ids)> items, CancellationToken cancellationToken)
+    public async Task<ComputationJob?> CreateAsync(ComputationJob job, IReadOnlyList<(string EntityType, IReadOnlyList<string> Ids)> items, IReadOnlyList<VectorLoad> vectorLoads,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(vectorLoads);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand("""
@@ -77,6 +80,12 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IC
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // After the commit: a replica may claim items before the index goes, which costs only those items' speed.
+        if (items.Count > 0)
+        {
+            await VectorIndexes.DeferAsync(connection, job.Id, vectorLoads, cancellationToken);
+        }
+
         return await GetAsync(job.Id, cancellationToken);
     }
 
@@ -125,11 +134,13 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IC
     }
 
     // The item's row changes only while this worker still holds it, and the job's progress moves
-    // in the same transaction: a second claimant that finishes the same item changes nothing.
+    // in the same transaction: a second claimant that finishes the same item changes nothing. The replica that
+    // ends the job builds the vector indexes it deferred (the next item it claims waits for that).
     private async Task FinishAsync(WorkItem item, string worker, string status, int entities, int errors, string? failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH finished AS (
                 UPDATE ai_computation_work_items
                 SET status = @status, entities = @entities, errors = @errors, failure = @failure, completed_at = now(), claimed_until = NULL
@@ -141,14 +152,18 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IC
                               WHEN j.status = 'failed' OR @status = 'failed' THEN 'failed' ELSE 'done' END,
                 completed_at = CASE WHEN j.items_done + 1 >= j.items_total THEN now() END
             FROM finished WHERE j.id = finished.job_id
-            """);
+            RETURNING j.status
+            """, connection);
         command.Parameters.AddWithValue("id", item.Id);
         command.Parameters.AddWithValue("worker", worker);
         command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("entities", entities);
         command.Parameters.AddWithValue("errors", errors);
         command.Parameters.Add(new NpgsqlParameter("failure", NpgsqlDbType.Text) { Value = (object?)failure ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteScalarAsync(cancellationToken) is string jobStatus && jobStatus != "running")
+        {
+            await VectorIndexes.EnsureAsync(connection, cancellationToken);
+        }
     }
 
     private static async Task<ComputationJob?> ReadFirstAsync(NpgsqlCommand command, CancellationToken cancellationToken)

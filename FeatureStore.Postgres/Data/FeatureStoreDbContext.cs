@@ -15,6 +15,7 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<FeatureVersionRow> FeatureVersions => Set<FeatureVersionRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
+    public DbSet<VectorIndexDeferralRow> VectorIndexDeferrals => Set<VectorIndexDeferralRow>();
     public DbSet<ComputationJobRow> ComputationJobs => Set<ComputationJobRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 

@@ -1362,6 +1362,33 @@ namespace FeatureStore.Postgres.Migrations
                     b.ToTable("src_users", (string)null);
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.VectorIndexDeferralRow", b =>
+                {
+                    b.Property<Guid>("FeatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_major");
+
+                    b.Property<DateTimeOffset>("DeferredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deferred_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.HasKey("FeatureId", "VersionMajor");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("ai_vector_index_deferrals", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.VectorValueRow", b =>
                 {
                     b.Property<Guid>("FeatureId")
@@ -1506,6 +1533,21 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.VectorIndexDeferralRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FeatureStore.Postgres.Data.ComputationJobRow", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -7,14 +7,14 @@ namespace FeatureStore.Postgres.Values;
 internal static class OfflineSql
 {
     /// <summary>
-    /// Serializes writers of the same keys: every key hashes to one of 256 stripes, and a writer
-    /// takes its stripes' transaction locks in ascending order (no deadlocks) before touching rows,
-    /// so two batches never re-chain or refresh the same key from different snapshots.
+    /// Serializes writers of the same entities: the writer sends the distinct <see cref="Core.Values.EntityStripes"/> of
+    /// its keys, and takes their transaction locks in ascending order (no deadlocks) before touching rows, so two
+    /// batches never re-chain or refresh the same key from different snapshots. Work items are cut at stripe
+    /// boundaries, so replicas working a job's items never wait for each other here.
     /// </summary>
-    public const string LockKeys = """
+    public const string LockStripes = """
         SELECT pg_advisory_xact_lock(1718812672 + stripe) -- 0x66730000 ("fs" and a stripe)
-        FROM (SELECT DISTINCT abs(hashtext(t.feature_id::text || '/' || t.line || '/' || t.entity_type || '/' || t.entity_id)) % 256 AS stripe
-              FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)) s
+        FROM unnest(@stripes) AS s(stripe)
         ORDER BY stripe
         """;
 

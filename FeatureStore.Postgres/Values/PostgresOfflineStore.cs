@@ -36,9 +36,9 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         var nextInBatch = batch.Select((w, i) => i + 1 < batch.Count && batch[i + 1].Key == w.Key ? validFroms[i + 1] : (DateTimeOffset?)null).ToArray();
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locks = new NpgsqlCommand(OfflineSql.LockKeys, connection, transaction))
+        await using (var locks = new NpgsqlCommand(OfflineSql.LockStripes, connection, transaction))
         {
-            AddKeys(locks, featureIds, lines, entityTypes, entityIds);
+            locks.Parameters.AddWithValue("stripes", batch.Select(w => EntityStripes.Of(w.Key.EntityType, w.Key.EntityId)).Distinct().ToArray());
             await locks.ExecuteNonQueryAsync(cancellationToken);
         }
 

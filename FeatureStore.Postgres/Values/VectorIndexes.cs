@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeatureStore.Core.Computation.Runs;
 using Npgsql;
 
 namespace FeatureStore.Postgres.Values;
@@ -7,16 +8,55 @@ namespace FeatureStore.Postgres.Values;
 /// One HNSW index per vector feature value line: <c>ai_feature_vectors</c> has no dimension on its
 /// column (lines differ), so each index is partial (that line's rows) on the expression
 /// <c>embedding::vector(n)</c>. Queries must repeat the expression exactly (<see cref="Expression"/>).
+/// A bulk job may defer a line's index (<see cref="DeferAsync"/>): the line is loaded without it and the index is
+/// built once the job ends (<see cref="EnsureAsync"/>), which costs several times less than inserting every vector
+/// into it. Meanwhile searches of the line scan its rows: exact, only slower.
 /// </summary>
 internal static class VectorIndexes
 {
-    // Each line's dimension, from its newest version's stored definition.
+    // Each line's dimension, from its newest version's stored definition, unless a running job defers its index.
     private const string VectorLines = """
         SELECT DISTINCT ON (v.feature_id, v.major) v.feature_id, v.major, (v.definition->'valueType'->>'dimension')::int
         FROM ai_feature_versions v
         WHERE v.definition->'valueType'->>'kind' = 'vector' AND v.definition->'valueType'->>'dimension' IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ai_vector_index_deferrals d JOIN ai_computation_jobs j ON j.id = d.job_id
+                          WHERE d.feature_id = v.feature_id AND d.version_major = v.major AND j.status = 'running')
         ORDER BY v.feature_id, v.major, v.minor DESC, v.patch DESC
         """;
+
+    // A deferral outlives its job only when the job's last replica died before building: it is the index's turn now.
+    private const string EndedDeferrals = """
+        DELETE FROM ai_vector_index_deferrals d USING ai_computation_jobs j WHERE j.id = d.job_id AND j.status <> 'running'
+        """;
+
+    private const string Indexes = """
+        SELECT c.relname, i.indisvalid
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = 'ai_feature_vectors'::regclass AND c.relname LIKE 'ix\_vectors\_%'
+        """;
+
+    /// <summary>
+    /// Defers the index of every loaded line whose table holds fewer vectors than the job writes (a first computation,
+    /// or one that more than doubles the line): 1. the lines, by feature name, 2. those of few rows, 3. recorded as
+    /// deferred by this job (a later bulk job takes over a line another still loads, so the index waits for the last).
+    /// </summary>
+    private const string Defer = """
+        INSERT INTO ai_vector_index_deferrals (feature_id, version_major, job_id)
+        SELECT r.id, l.line, @job
+        FROM unnest(@features, @lines, @entities) AS l(name, line, entities)
+        JOIN ai_feature_registry r ON r.name = l.name
+        WHERE (SELECT count(*) FROM ai_feature_vectors v WHERE v.feature_id = r.id AND v.version_major = l.line) < l.entities
+        ON CONFLICT (feature_id, version_major) DO UPDATE SET job_id = EXCLUDED.job_id, deferred_at = now()
+        RETURNING feature_id, version_major
+        """;
+
+    // Session locks (two-key form, "fv" and the index name's hash): one builder per line across processes, and a
+    // builder that dies releases its lock with its connection, so an invalid index whose lock is free is abandoned.
+    private const string TryLockLine = "SELECT pg_try_advisory_lock(1718943744, hashtext(@name))";
+    private const string UnlockLine = "SELECT pg_advisory_unlock(1718943744, hashtext(@name))";
+
+    // pgvector builds far faster when the graph fits in memory (it warns and slows down when it does not).
+    private const string BuildMemory = "SET maintenance_work_mem = '1GB'";
 
     public static string Name(Guid featureId, int line) => $"ix_vectors_{featureId:N}_{line}";
 
@@ -27,9 +67,56 @@ internal static class VectorIndexes
     public static string Predicate(Guid featureId, int line, int dimension) =>
         $"feature_id = '{featureId}' AND version_major = {line.ToString(CultureInfo.InvariantCulture)} AND vector_dims(embedding) = {dimension.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Creates the missing index of every vector line in the registry; existing ones are left alone.</summary>
+    /// <summary>
+    /// Defers the indexes of a new job's large loads and drops them (see <see cref="Defer"/>). The drop waits at most a
+    /// few seconds for the table's lock (an index being built elsewhere holds it); past that nothing is deferred and
+    /// the job inserts into the index as usual.
+    /// </summary>
+    public static async Task DeferAsync(NpgsqlConnection connection, Guid job, IReadOnlyList<VectorLoad> loads, CancellationToken cancellationToken)
+    {
+        if (loads.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deferred = new List<(Guid Feature, int Line)>();
+        await using (var defer = new NpgsqlCommand(Defer, connection, transaction))
+        {
+            defer.Parameters.AddWithValue("job", job);
+            defer.Parameters.AddWithValue("features", loads.Select(l => l.Feature).ToArray());
+            defer.Parameters.AddWithValue("lines", loads.Select(l => l.ValueLine).ToArray());
+            defer.Parameters.AddWithValue("entities", loads.Select(l => (long)l.Entities).ToArray());
+            await using var reader = await defer.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deferred.Add((reader.GetGuid(0), reader.GetInt32(1)));
+            }
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, transaction, "SET LOCAL lock_timeout = '5s'", cancellationToken);
+            foreach (var (feature, line) in deferred)
+            {
+                await ExecuteAsync(connection, transaction, $"DROP INDEX IF EXISTS {Name(feature, line)}", cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Builds the missing index of every vector line not deferred by a running job, and rebuilds any left invalid by a
+    /// builder that died; indexes being built by another process are left to it. Concurrently, so writes go on.
+    /// </summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        await ExecuteAsync(connection, null, EndedDeferrals, cancellationToken);
         var lines = new List<(Guid Feature, int Line, int Dimension)>();
         await using (var query = new NpgsqlCommand(VectorLines, connection))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
@@ -40,22 +127,69 @@ internal static class VectorIndexes
             }
         }
 
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await using (var query = new NpgsqlCommand("SELECT indexname FROM pg_indexes WHERE tablename = 'ai_feature_vectors'", connection))
-        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        var existing = await IndexesAsync(connection, cancellationToken);
+        foreach (var (feature, line, dimension) in lines.Where(l => existing.GetValueOrDefault(Name(l.Feature, l.Line)) is not true))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            await BuildAsync(connection, feature, line, dimension, cancellationToken);
+        }
+    }
+
+    private static async Task BuildAsync(NpgsqlConnection connection, Guid feature, int line, int dimension, CancellationToken cancellationToken)
+    {
+        var name = Name(feature, line);
+        await using (var tryLock = new NpgsqlCommand(TryLockLine, connection))
+        {
+            tryLock.Parameters.AddWithValue("name", name);
+            if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
             {
-                existing.Add(reader.GetString(0));
+                return; // another process is building it
             }
         }
 
-        foreach (var (feature, line, dimension) in lines.Where(l => !existing.Contains(Name(l.Feature, l.Line))))
+        try
         {
-            // IF NOT EXISTS: another process may create the same index between our look and this.
-            var sql = $"CREATE INDEX IF NOT EXISTS {Name(feature, line)} ON ai_feature_vectors USING hnsw ({Expression(dimension)} vector_cosine_ops) WHERE {Predicate(feature, line, dimension)}";
-            await using var create = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            // Looked at again under the lock: another builder may have finished between our look and the lock.
+            switch ((await IndexesAsync(connection, cancellationToken)).GetValueOrDefault(name))
+            {
+                case true:
+                    return;
+                case false:
+                    await ExecuteAsync(connection, null, $"DROP INDEX CONCURRENTLY IF EXISTS {name}", cancellationToken);
+                    break;
+            }
+
+            await ExecuteAsync(connection, null, BuildMemory, cancellationToken);
+            await ExecuteAsync(connection, null,
+                $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON ai_feature_vectors USING hnsw ({Expression(dimension)} vector_cosine_ops) WHERE {Predicate(feature, line, dimension)}",
+                cancellationToken);
         }
+        finally
+        {
+            await ExecuteAsync(connection, null, "RESET maintenance_work_mem", CancellationToken.None);
+            await using var unlock = new NpgsqlCommand(UnlockLine, connection);
+            unlock.Parameters.AddWithValue("name", name);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    // Each vector index by name: true when valid, false when a build left it unusable (or is still at it).
+    private static async Task<Dictionary<string, bool>> IndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var indexes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await using var query = new NpgsqlCommand(Indexes, connection);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            indexes[reader.GetString(0)] = reader.GetBoolean(1);
+        }
+
+        return indexes;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        // No timeout: an index over millions of vectors takes minutes to build.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

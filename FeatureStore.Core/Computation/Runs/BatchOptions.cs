@@ -22,6 +22,13 @@ public sealed class BatchOptions
     public int EntitiesPerItem { get; set; } = 500;
 
     /// <summary>
+    /// A job writing a vector line for at least this many entities is a bulk load: the store may build the line's
+    /// similarity index after the job instead of inserting each vector into it (Postgres does when the line holds
+    /// fewer vectors than the job writes; searches stay exact meanwhile, without the index).
+    /// </summary>
+    public int BulkVectorLoadFrom { get; set; } = 10_000;
+
+    /// <summary>
     /// The tick of real-time features' batch catch-up run: the streaming path keeps them current,
     /// and this run computes whatever reached the source tables another way (a bulk load, the demo data).
     /// </summary>

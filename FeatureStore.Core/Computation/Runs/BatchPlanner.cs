@@ -1,4 +1,5 @@
 using FeatureStore.Core.Errors;
+using FeatureStore.Core.Registry;
 using FeatureStore.Core.Registry.State;
 using FeatureStore.Core.Serving;
 
@@ -38,7 +39,7 @@ public sealed class BatchPlanner(RegistryCache registry, ISourceReader sources, 
             var items = await ChangedAsync([.. schedule], last, tick, positions, cancellationToken);
             var job = new ComputationJob(Guid.NewGuid(), ComputationJob.Scheduled, schedule.Key, [], tick, null, positions, "running",
                 items.Count, 0, 0, 0, Scheduler, now, null);
-            if (await queue.CreateAsync(job, items, cancellationToken) is { } planned)
+            if (await queue.CreateAsync(job, items, VectorLoads([.. schedule], items), cancellationToken) is { } planned)
             {
                 created.Add(planned);
             }
@@ -85,9 +86,15 @@ public sealed class BatchPlanner(RegistryCache registry, ISourceReader sources, 
         var items = await ChangedAsync(targets, null, upTo, positions, cancellationToken);
         var job = new ComputationJob(Guid.NewGuid(), ComputationJob.Backfill, ComputationJob.Backfill, features, upTo, after, positions, "running",
             items.Count, 0, 0, 0, requestedBy, now, null);
-        return await queue.CreateAsync(job, items, cancellationToken)
+        return await queue.CreateAsync(job, items, VectorLoads(targets, items), cancellationToken)
             ?? throw new InvalidOperationException("a backfill job could not be created");
     }
+
+    // The vector lines the job writes for at least BulkVectorLoadFrom entities.
+    private List<VectorLoad> VectorLoads(IReadOnlyList<FeatureVersion> targets, List<(string EntityType, IReadOnlyList<string> Ids)> items) =>
+        [.. targets.Where(t => t.Spec.Value.Kind == FeatureValueType.Vector)
+            .Select(t => new VectorLoad(t.Spec.Name, t.Version.Major, items.Where(i => i.EntityType == t.Spec.EntityType).Sum(i => i.Ids.Count)))
+            .Where(l => l.Entities >= options.BulkVectorLoadFrom)];
 
     // The entities whose value may differ from the previous run's: named by rows ingested since it
     // was planned, by rows whose event time falls after its tick (ingested before it was planned
@@ -114,7 +121,7 @@ public sealed class BatchPlanner(RegistryCache registry, ISourceReader sources, 
             }
 
             var size = ofType.Key == ComputedEntityTypes.Message ? options.EntitiesPerItem * 4 : options.EntitiesPerItem;
-            items.AddRange(ids.Chunk(size).Select(chunk => (ofType.Key, (IReadOnlyList<string>)chunk)));
+            items.AddRange(StripeChunks.Split(ofType.Key, ids, size).Select(chunk => (ofType.Key, chunk)));
         }
 
         return items;

@@ -12,9 +12,11 @@ public interface IComputationQueue
 
     /// <summary>
     /// Creates a job with one item per entity group, all or nothing. Returns null for a scheduled
-    /// job whose (schedule, tick) exists already (another replica planned it first).
+    /// job whose (schedule, tick) exists already (another replica planned it first). <paramref name="vectorLoads"/>
+    /// are the job's large vector loads (<see cref="BatchOptions.BulkVectorLoadFrom"/>).
     /// </summary>
-    Task<ComputationJob?> CreateAsync(ComputationJob job, IReadOnlyList<(string EntityType, IReadOnlyList<string> Ids)> items, CancellationToken cancellationToken);
+    Task<ComputationJob?> CreateAsync(ComputationJob job, IReadOnlyList<(string EntityType, IReadOnlyList<string> Ids)> items, IReadOnlyList<VectorLoad> vectorLoads,
+        CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest item nobody holds (or whose lease ran out) for <paramref name="lease"/>; null when none.</summary>
     Task<WorkItem?> ClaimAsync(string worker, TimeSpan lease, CancellationToken cancellationToken);
