@@ -8,6 +8,7 @@ using FeatureStore.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FeatureStore.Benchmarks.Stack;
 
@@ -93,6 +94,8 @@ internal sealed class StackUnderTest : IAsyncDisposable
             ["ConnectionStrings:featurestore"] = postgres,
             ["ConnectionStrings:cache"] = redis,
         });
+        // Warnings, and the computation queue's own account of the vector indexes it builds after a bulk job.
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("FeatureStore.Postgres.Computation", LogLevel.Information);
         builder.AddFeatureStore().AddPostgresOfflineStore("featurestore").AddRedisOnlineStore("cache").AddComputation();
         return builder.Build();
     }

@@ -1,6 +1,7 @@
 using FeatureStore.Core.Computation;
 using FeatureStore.Core.Computation.Runs;
 using FeatureStore.Postgres.Values;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace FeatureStore.Postgres.Computation;
 /// claim items with <c>FOR UPDATE SKIP LOCKED</c>, so two never take the same item at once, and a
 /// lease lets another replica take over an item whose replica died.
 /// </summary>
-internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IComputationQueue
+internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource, ILogger<PostgresComputationQueue> logger) : IComputationQueue
 {
     private const string JobColumns = """
         j.id, j.kind, j.schedule, j.features, j.at, j.after, j.messages_seq, j.conversations_seq, j.feedback_seq, j.bookings_seq,
@@ -162,7 +163,10 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource) : IC
         command.Parameters.Add(new NpgsqlParameter("failure", NpgsqlDbType.Text) { Value = (object?)failure ?? DBNull.Value });
         if (await command.ExecuteScalarAsync(cancellationToken) is string jobStatus && jobStatus != "running")
         {
-            await VectorIndexes.EnsureAsync(connection, cancellationToken);
+            foreach (var (index, took) in await VectorIndexes.EnsureAsync(connection, cancellationToken))
+            {
+                logger.LogInformation("Job {Job} ended: built vector index {Index} in {Seconds:0.0} s", item.Job.Id, index, took.TotalSeconds);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FeatureStore.Core.Computation.Runs;
 using Npgsql;
@@ -112,9 +113,10 @@ internal static class VectorIndexes
 
     /// <summary>
     /// Builds the missing index of every vector line not deferred by a running job, and rebuilds any left invalid by a
-    /// builder that died; indexes being built by another process are left to it. Concurrently, so writes go on.
+    /// builder that died; indexes being built by another process are left to it.
     /// </summary>
-    public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <returns>The indexes this call built, each with how long it took.</returns>
+    public static async Task<IReadOnlyList<(string Name, TimeSpan Took)>> EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, null, EndedDeferrals, cancellationToken);
         var lines = new List<(Guid Feature, int Line, int Dimension)>();
@@ -128,13 +130,21 @@ internal static class VectorIndexes
         }
 
         var existing = await IndexesAsync(connection, cancellationToken);
+        var built = new List<(string, TimeSpan)>();
         foreach (var (feature, line, dimension) in lines.Where(l => existing.GetValueOrDefault(Name(l.Feature, l.Line)) is not true))
         {
-            await BuildAsync(connection, feature, line, dimension, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            if (await BuildAsync(connection, feature, line, dimension, cancellationToken))
+            {
+                built.Add((Name(feature, line), Stopwatch.GetElapsedTime(started)));
+            }
         }
+
+        return built;
     }
 
-    private static async Task BuildAsync(NpgsqlConnection connection, Guid feature, int line, int dimension, CancellationToken cancellationToken)
+    // False when another process builds it, or built it meanwhile.
+    private static async Task<bool> BuildAsync(NpgsqlConnection connection, Guid feature, int line, int dimension, CancellationToken cancellationToken)
     {
         var name = Name(feature, line);
         await using (var tryLock = new NpgsqlCommand(TryLockLine, connection))
@@ -142,7 +152,7 @@ internal static class VectorIndexes
             tryLock.Parameters.AddWithValue("name", name);
             if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
             {
-                return; // another process is building it
+                return false; // another process is building it
             }
         }
 
@@ -152,16 +162,20 @@ internal static class VectorIndexes
             switch ((await IndexesAsync(connection, cancellationToken)).GetValueOrDefault(name))
             {
                 case true:
-                    return;
+                    return false;
                 case false:
                     await ExecuteAsync(connection, null, $"DROP INDEX CONCURRENTLY IF EXISTS {name}", cancellationToken);
                     break;
             }
 
+            // An empty line (a new registration) is indexed at once; a loaded one concurrently, so writes go on, at
+            // the price of waiting for every older transaction of the database (a long export, say) to end first.
+            var concurrently = await HasRowsAsync(connection, feature, line, cancellationToken) ? "CONCURRENTLY" : "";
             await ExecuteAsync(connection, null, BuildMemory, cancellationToken);
             await ExecuteAsync(connection, null,
-                $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON ai_feature_vectors USING hnsw ({Expression(dimension)} vector_cosine_ops) WHERE {Predicate(feature, line, dimension)}",
+                $"CREATE INDEX {concurrently} IF NOT EXISTS {name} ON ai_feature_vectors USING hnsw ({Expression(dimension)} vector_cosine_ops) WHERE {Predicate(feature, line, dimension)}",
                 cancellationToken);
+            return true;
         }
         finally
         {
@@ -170,6 +184,14 @@ internal static class VectorIndexes
             unlock.Parameters.AddWithValue("name", name);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<bool> HasRowsAsync(NpgsqlConnection connection, Guid feature, int line, CancellationToken cancellationToken)
+    {
+        await using var query = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM ai_feature_vectors WHERE feature_id = @feature AND version_major = @line)", connection);
+        query.Parameters.AddWithValue("feature", feature);
+        query.Parameters.AddWithValue("line", line);
+        return await query.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     // Each vector index by name: true when valid, false when a build left it unusable (or is still at it).
