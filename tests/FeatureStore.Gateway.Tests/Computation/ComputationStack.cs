@@ -47,10 +47,16 @@ public sealed class ComputationStack : IAsyncDisposable
         var gateway = new GatewayFactory(database.ConnectionString, infrastructure.Redis.ConnectionString,
             services => services.AddSingleton<TimeProvider>(clock), settings: settings);
         var stack = new ComputationStack(database, gateway, clock);
+        await stack.ApplyCatalogAsync();
+        return stack;
+    }
+
+    /// <summary>Applies the repository's catalog (again: a re-apply changes nothing but runs the registry's index ensure).</summary>
+    public async Task ApplyCatalogAsync()
+    {
         var (specs, problems) = DefinitionFiles.Load(Path.Combine(RepositoryLayout.Root, "features"), new Dictionary<string, string>());
         Assert.Empty(problems);
-        await stack.Get<IFeatureRegistry>().ApplyAsync(specs, "test", CancellationToken.None);
-        return stack;
+        await Get<IFeatureRegistry>().ApplyAsync(specs, "test", CancellationToken.None);
     }
 
     /// <summary>Plans what is due now and runs every work item to the end, as one Compute replica would.</summary>

@@ -1,8 +1,5 @@
 using FeatureStore.Core.Computation.Runs;
-using FeatureStore.Core.Registry;
-using FeatureStore.Core.Registry.Definitions;
 using FeatureStore.Core.Sources;
-using FeatureStore.Launcher;
 using FeatureStore.SyntheticData;
 using FeatureStore.Testing;
 using Npgsql;
@@ -92,7 +89,7 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
 
         // The job's last replica died before building: the job ended, the deferral and the missing index remain.
         await stack.ScalarAsync($"WITH e AS (UPDATE ai_computation_jobs SET status = 'failed' WHERE id = '{job.Id}' RETURNING 1) SELECT count(*) FROM e");
-        await EnsureAsync(stack);
+        await stack.ApplyCatalogAsync();
         Assert.True(await IndexValidAsync(stack));
         Assert.Equal(0, await stack.ScalarAsync("SELECT count(*) FROM ai_vector_index_deferrals"));
 
@@ -110,20 +107,12 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
                 await hold.ExecuteNonQueryAsync();
             }
 
-            await EnsureAsync(stack);
+            await stack.ApplyCatalogAsync();
             Assert.False(await IndexValidAsync(stack));
         }
 
-        await EnsureAsync(stack);
+        await stack.ApplyCatalogAsync();
         Assert.True(await IndexValidAsync(stack));
-    }
-
-    // Re-applying the same definitions changes nothing but runs the registry's index ensure, as a start-up would.
-    private static async Task EnsureAsync(ComputationStack stack)
-    {
-        var (specs, problems) = DefinitionFiles.Load(Path.Combine(RepositoryLayout.Root, "features"), new Dictionary<string, string>());
-        Assert.Empty(problems);
-        await stack.Get<IFeatureRegistry>().ApplyAsync(specs, "test", CancellationToken.None);
     }
 
     // The distances `similar` returns for a message's neighbours equal the exact k smallest, computed by SQL.
