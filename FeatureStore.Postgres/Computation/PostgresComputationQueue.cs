@@ -163,10 +163,24 @@ internal sealed class PostgresComputationQueue(NpgsqlDataSource dataSource, ILog
         command.Parameters.Add(new NpgsqlParameter("failure", NpgsqlDbType.Text) { Value = (object?)failure ?? DBNull.Value });
         if (await command.ExecuteScalarAsync(cancellationToken) is string jobStatus && jobStatus != "running")
         {
+            await BuildDeferredIndexesAsync(connection, item.Job.Id, cancellationToken);
+        }
+    }
+
+    // The item is done whatever happens here: a failed build is logged, not the item's failure, and the next ensure
+    // (a registry apply, a migration, the end of any job) builds the index.
+    private async Task BuildDeferredIndexesAsync(NpgsqlConnection connection, Guid job, CancellationToken cancellationToken)
+    {
+        try
+        {
             foreach (var (index, took) in await VectorIndexes.EnsureAsync(connection, cancellationToken))
             {
-                logger.LogInformation("Job {Job} ended: built vector index {Index} in {Seconds:0.0} s", item.Job.Id, index, took.TotalSeconds);
+                logger.LogInformation("Job {Job} ended: built vector index {Index} in {Seconds:0.0} s", job, index, took.TotalSeconds);
             }
+        }
+        catch (NpgsqlException error)
+        {
+            logger.LogError(error, "Job {Job} ended, but building its vector indexes failed; the next index ensure retries", job);
         }
     }
 
