@@ -119,12 +119,16 @@ public sealed class ComputationStack : IAsyncDisposable
         return values;
     }
 
-    public async Task<long> ScalarAsync(string sql)
+    public async Task<long> ScalarAsync(string sql) => Convert.ToInt64(await ValueAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<string> StringAsync(string sql) => (string)(await ValueAsync(sql))!;
+
+    private async Task<object?> ValueAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return await command.ExecuteScalarAsync();
     }
 
     public async ValueTask DisposeAsync()

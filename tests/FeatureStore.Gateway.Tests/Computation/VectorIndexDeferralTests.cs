@@ -94,7 +94,7 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
         Assert.Equal(0, await stack.ScalarAsync("SELECT count(*) FROM ai_vector_index_deferrals"));
 
         // A builder died half-way: Postgres keeps the index, marked invalid (as CREATE INDEX CONCURRENTLY leaves it).
-        var name = await StringAsync(stack, EmbeddingIndex);
+        var name = await stack.StringAsync(EmbeddingIndex);
         await stack.ScalarAsync($"WITH e AS (UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{name}'::regclass RETURNING 1) SELECT count(*) FROM e");
         // Unpooled: closing it ends the session and its lock, as a builder's death would.
         await using (var builder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(stack.Database.ConnectionString) { Pooling = false }.ConnectionString))
@@ -118,7 +118,7 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
     // The distances `similar` returns for a message's neighbours equal the exact k smallest, computed by SQL.
     private static async Task AssertSearchIsExactAsync(ComputationStack stack)
     {
-        var probe = await StringAsync(stack, "SELECT min(v.entity_id) FROM ai_feature_vectors v JOIN ai_feature_registry r ON r.id = v.feature_id WHERE r.name = 'msg:embedding'");
+        var probe = await stack.StringAsync("SELECT min(v.entity_id) FROM ai_feature_vectors v JOIN ai_feature_registry r ON r.id = v.feature_id WHERE r.name = 'msg:embedding'");
         var body = await stack.Client.QueryAsync("query($e: ID) { similar(feature: \"msg:embedding\", toEntity: $e, k: 5) { distance } }", new { e = probe });
         Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
         var served = body.GetProperty("data").GetProperty("similar").EnumerateArray().Select(n => n.GetProperty("distance").GetDouble()).ToList();
@@ -149,20 +149,12 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
     // True or false when the line's index exists (valid or not), null when it does not.
     private static async Task<bool?> IndexValidAsync(ComputationStack stack)
     {
-        var name = await StringAsync(stack, EmbeddingIndex);
+        var name = await stack.StringAsync(EmbeddingIndex);
         await using var connection = new NpgsqlConnection(stack.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = @name", connection);
         command.Parameters.AddWithValue("name", name);
         return await command.ExecuteScalarAsync() as bool?;
-    }
-
-    private static async Task<string> StringAsync(ComputationStack stack, string sql)
-    {
-        await using var connection = new NpgsqlConnection(stack.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task LoadAsync(ComputationStack stack)
