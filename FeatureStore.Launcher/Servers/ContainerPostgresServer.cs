@@ -9,6 +9,8 @@ namespace FeatureStore.Launcher.Servers;
 internal sealed class ContainerPostgresServer(LauncherOptions options) : IServerBackend
 {
     public const string Image = "pgvector/pgvector:pg17";
+    // Docker Desktop runs containers in a VM that may have far less memory than this machine: size for at most 4 GB.
+    private static readonly long ContainerMemory = Math.Min(PostgresSettings.MachineMemory(), 4L * 1024 * 1024 * 1024);
     private PostgreSqlContainer? _container;
 
     public async Task<ServerEndpoint> StartAsync(CancellationToken cancellationToken)
@@ -20,6 +22,7 @@ internal sealed class ContainerPostgresServer(LauncherOptions options) : IServer
             .WithPassword(password)
             .WithDatabase("postgres")
             .WithVolumeMount(volume, "/var/lib/postgresql/data")
+            .WithCommand([.. PostgresSettings.Arguments(ContainerMemory, options.Ephemeral)])
             .Build();
         await _container.StartAsync(cancellationToken);
         var port = _container.GetMappedPublicPort(PostgreSqlBuilder.PostgreSqlPort);

@@ -42,10 +42,7 @@ internal sealed class LocalPostgresServer(string name, LauncherOptions options, 
             "-D", dataDirectory, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
         };
-        if (options.Ephemeral)
-        {
-            args.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
-        }
+        args.AddRange(PostgresSettings.Arguments(PostgresSettings.MachineMemory(), options.Ephemeral));
 
         _process = ChildProcess.Start(name, Command(Path.Combine(bin, "postgres"), asServiceUser, [.. args]), log);
         var endpoint = new ServerEndpoint("127.0.0.1", port, password, $"127.0.0.1:{port} (local, data in {dataDirectory})");

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace FeatureStore.Launcher.Servers;
+
+/// <summary>
+/// The server settings both Postgres backends start with (as <c>-c name=value</c> arguments, which win over
+/// postgresql.conf and over earlier arguments). Postgres' defaults are sized for a tiny machine: 128 MB of shared
+/// buffers, a checkpoint every 1 GB of WAL. A feature store's history and its indexes outgrow that at once, and every
+/// batch write then evicts the pages the next one needs, so memory is sized from the machine.
+/// </summary>
+internal static class PostgresSettings
+{
+    private const long MiB = 1024 * 1024;
+
+    /// <summary>The arguments for a server on a machine with <paramref name="memoryBytes"/> of memory.</summary>
+    /// <param name="memoryBytes">The memory the server may use (the machine's, or a container VM's).</param>
+    /// <param name="ephemeral">Data thrown away afterwards: no fsync (tests, benchmarks). Otherwise durable, stated
+    /// explicitly because the container image's builder turns durability off by default.</param>
+    public static IReadOnlyList<string> Arguments(long memoryBytes, bool ephemeral)
+    {
+        var memoryMiB = Math.Max(memoryBytes / MiB, 1024);
+        // The usual guidance: a quarter of memory for shared buffers (capped, the OS cache does the rest), half of it
+        // as the planner's estimate of what is cached.
+        var sharedBuffers = Math.Clamp(memoryMiB / 4, 128, 4096);
+        var settings = new List<(string Name, string Value)>
+        {
+            ("shared_buffers", $"{sharedBuffers}MB"),
+            ("effective_cache_size", $"{memoryMiB / 2}MB"),
+            // Index builds (the deferred HNSW builds set their own 1 GB per session) and vacuum.
+            ("maintenance_work_mem", $"{Math.Clamp(memoryMiB / 16, 64, 1024)}MB"),
+            // Batch loads write gigabytes of WAL: checkpoints by time, not every gigabyte.
+            ("max_wal_size", "8GB"),
+            ("checkpoint_timeout", "15min"),
+            ("fsync", ephemeral ? "off" : "on"),
+            ("synchronous_commit", ephemeral ? "off" : "on"),
+            ("full_page_writes", ephemeral ? "off" : "on"),
+        };
+        return [.. settings.SelectMany(s => new[] { "-c", string.Create(CultureInfo.InvariantCulture, $"{s.Name}={s.Value}") })];
+    }
+
+    /// <summary>The memory this process sees (the machine's, or its container limit).</summary>
+    public static long MachineMemory() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+}
