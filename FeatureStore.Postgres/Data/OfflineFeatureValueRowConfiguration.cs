@@ -17,7 +17,9 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
         row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
         row.Property(r => r.EntityId).HasColumnName("entity_id").UseCollation(EntityIds.Collation);
-        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
+        // lz4 rather than Postgres' default pglz: an embedding's jsonb compresses to the same size, in 40 % less of
+        // the write's time (2,000 384-dimension vectors: 230 ms against 400 ms, measured 2026-11-25).
+        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb").UseCompressionMethod("lz4");
         row.Property(r => r.ValueType).HasColumnName("value_type");
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");
         row.Property(r => r.ValidTo).HasColumnName("valid_to");

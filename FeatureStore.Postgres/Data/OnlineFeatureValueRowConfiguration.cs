@@ -14,7 +14,8 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
         row.Property(r => r.VersionMajor).HasColumnName("version_major").HasDefaultValue(1);
         row.Property(r => r.Version).HasColumnName("version").HasDefaultValue("1.0.0");
         row.Property(r => r.EntityId).HasColumnName("entity_id").UseCollation(EntityIds.Collation);
-        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb");
+        // lz4, as the history's value column (see there).
+        row.Property(r => r.Value).HasColumnName("value").HasColumnType("jsonb").UseCompressionMethod("lz4");
         row.Property(r => r.ComputedAt).HasColumnName("computed_at");
         // Freshness is judged from when the value became true (valid_from), not when it was written.
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");

@@ -772,7 +772,8 @@ namespace FeatureStore.Postgres.Migrations
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("value");
+                        .HasColumnName("value")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("ValueType")
                         .IsRequired()
@@ -843,7 +844,8 @@ namespace FeatureStore.Postgres.Migrations
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("value");
+                        .HasColumnName("value")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Version")
                         .IsRequired()

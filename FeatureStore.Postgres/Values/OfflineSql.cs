@@ -124,19 +124,24 @@ internal static class OfflineSql
         """;
 
     /// <summary>
-    /// Mirrors the vector keys whose online copy this write changed (their current values, just
-    /// refreshed) into the pgvector table that similarity search reads: 1. each key's current row and its mirrored
-    /// vector (primary-key probes), the array parsed as a vector once; 2. keys whose current value
-    /// is not an array leave the table; 3. arrays are upserted as vectors unless the mirror already
-    /// holds that vector from that instant: an unchanged vector costs no HNSW insert.
+    /// Mirrors the vector keys whose online copy this write changed (their current values, just refreshed) into the
+    /// pgvector table that similarity search reads: 1. each key's current row and its mirrored vector (primary-key
+    /// probes); the vector is the writer's own floats (@embeddings, one flat real[] sliced by @starts and @dims) when
+    /// the current row is the value it wrote (@written_froms), which costs no parsing, else the current row's array
+    /// parsed as a vector (a key made current by an earlier write); 2. keys whose current value is not an array leave
+    /// the table; 3. vectors are upserted unless the mirror already holds that vector from that instant: an unchanged
+    /// vector costs no HNSW insert.
     /// </summary>
     public const string SyncVectors = """
         WITH touched AS (
-            SELECT DISTINCT feature_id, line, entity_type, entity_id
-            FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids) AS t(feature_id, line, entity_type, entity_id)),
+            SELECT DISTINCT ON (feature_id, line, entity_type, entity_id) feature_id, line, entity_type, entity_id, written_from, start, dim
+            FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids, @written_froms, @starts, @dims)
+                 AS t(feature_id, line, entity_type, entity_id, written_from, start, dim)
+            ORDER BY feature_id, line, entity_type, entity_id, written_from DESC),
         current AS (
             SELECT t.feature_id, t.line AS version_major, t.entity_type, t.entity_id, n.valid_from,
-                   CASE WHEN jsonb_typeof(n.value) = 'array' THEN (n.value::text)::vector END AS embedding,
+                   CASE WHEN n.valid_from = t.written_from AND t.dim IS NOT NULL THEN (@embeddings::real[])[t.start:t.start + t.dim - 1]::vector
+                        WHEN jsonb_typeof(n.value) = 'array' THEN (n.value::text)::vector END AS embedding,
                    v.found IS NOT NULL AS mirrored, v.valid_from AS mirrored_from, v.embedding AS mirrored_embedding
             FROM touched t
             CROSS JOIN LATERAL (

@@ -87,6 +87,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         {
             await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
             AddKeys(sync, [.. vectors.Select(i => featureIds[i])], [.. vectors.Select(i => lines[i])], [.. vectors.Select(i => entityTypes[i])], [.. vectors.Select(i => entityIds[i])]);
+            AddEmbeddings(sync, [.. vectors.Select(i => batch[i].Value)], [.. vectors.Select(i => validFroms[i])]);
             await sync.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -183,6 +184,30 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         command.Parameters.AddWithValue("lines", lines);
         command.Parameters.AddWithValue("entity_types", entityTypes);
         command.Parameters.AddWithValue("entity_ids", entityIds);
+    }
+
+    // The written vectors as one flat real[] (Postgres casts a slice to a vector without parsing text): each value's
+    // start (1-based) and dimension, or nulls for a value that is not an array of numbers (the SQL parses the stored one).
+    private static void AddEmbeddings(NpgsqlCommand command, JsonElement[] values, DateTimeOffset[] writtenFroms)
+    {
+        var flat = new List<float>();
+        var starts = new int?[values.Length];
+        var dims = new int?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var start = flat.Count;
+            if (values[i].ValueKind == JsonValueKind.Array && values[i].EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetSingle(out _)))
+            {
+                flat.AddRange(values[i].EnumerateArray().Select(e => e.GetSingle()));
+                starts[i] = start + 1;
+                dims[i] = flat.Count - start;
+            }
+        }
+
+        command.Parameters.AddWithValue("written_froms", writtenFroms);
+        command.Parameters.AddWithValue("starts", starts);
+        command.Parameters.AddWithValue("dims", dims);
+        command.Parameters.AddWithValue("embeddings", flat.ToArray());
     }
 
     private static JsonElement Json(string text)

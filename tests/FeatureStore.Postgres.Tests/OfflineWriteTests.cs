@@ -77,6 +77,34 @@ public sealed class OfflineWriteTests(InfrastructureFixture infrastructure)
         Assert.Equal($"{Day0.AddDays(99):O} {Day0.AddDays(100):O}", (await ChainAsync(database, "u1"))[^2]);
     }
 
+    [Fact]
+    public async Task The_vector_mirror_holds_the_floats_of_the_current_value_whether_sent_by_the_writer_or_parsed_from_the_stored_row()
+    {
+        await using var database = await DatabaseAsync("mirror");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        // Numbers whose float rounding is easy to get wrong: exponents, long mantissas, values below float precision.
+        var awkward = "[" + string.Join(",", Enumerable.Range(0, 384).Select(i => (i % 4) switch
+        {
+            0 => "1E-05", 1 => "0.1000000000000000055511151231257827", 2 => "-3.4028234e+38", _ => "0.33333334326744080",
+        })) + "]";
+        const string MirrorMatchesStored = """
+            SELECT v.embedding = (n.value::text)::vector AND v.valid_from = n.valid_from
+            FROM ai_feature_vectors v JOIN ai_feature_values_online n USING (feature_id, version_major, entity_type, entity_id)
+            WHERE v.entity_id = 'm1'
+            """;
+
+        // Sent by the writer: the current value is the one just written.
+        await store.WriteAsync([Write(Embedding, "message", "m1", awkward, Day0)], CancellationToken.None);
+        Assert.True(await Sql.ScalarAsync<bool>(database.ConnectionString, MirrorMatchesStored));
+
+        // Parsed from the stored row: the online copy and the mirror are lost, and a backfill before the current value
+        // makes the write restore the copy from the history's latest row, which this write did not send.
+        await Sql.ExecuteAsync(database.ConnectionString, "DELETE FROM ai_feature_values_online WHERE entity_id = 'm1'; DELETE FROM ai_feature_vectors WHERE entity_id = 'm1'");
+        await store.WriteAsync([Write(Embedding, "message", "m1", Vector(0.5), Day0.AddDays(-1))], CancellationToken.None);
+        Assert.True(await Sql.ScalarAsync<bool>(database.ConnectionString, MirrorMatchesStored));
+        Assert.Equal(1E-05f, await Sql.ScalarAsync<float>(database.ConnectionString, "SELECT (embedding::real[])[1] FROM ai_feature_vectors WHERE entity_id = 'm1'"));
+    }
+
     private async Task<MigratedDatabase> DatabaseAsync(string prefix)
     {
         var database = await MigratedDatabase.CreateAsync(infrastructure, prefix);
