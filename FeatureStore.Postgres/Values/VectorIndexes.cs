@@ -68,10 +68,19 @@ internal static class VectorIndexes
     public static string Predicate(Guid featureId, int line, int dimension) =>
         $"feature_id = '{featureId}' AND version_major = {line.ToString(CultureInfo.InvariantCulture)} AND vector_dims(embedding) = {dimension.ToString(CultureInfo.InvariantCulture)}";
 
+    // A line whose index could not be dropped is not deferred after all (its index, possibly left invalid by the
+    // interrupted drop, is rebuilt by the next ensure).
+    private const string Undefer = """
+        DELETE FROM ai_vector_index_deferrals
+        WHERE job_id = @job AND (feature_id, version_major) IN (SELECT * FROM unnest(@features, @lines))
+        """;
+
     /// <summary>
-    /// Defers the indexes of a new job's large loads and drops them (see <see cref="Defer"/>). The drop waits at most a
-    /// few seconds for the table's lock (an index being built elsewhere holds it); past that nothing is deferred and
-    /// the job inserts into the index as usual.
+    /// Defers the indexes of a new job's large loads (see <see cref="Defer"/>, committed first) and drops them with
+    /// <c>DROP INDEX CONCURRENTLY</c>: searches and writes of the table go on while the drop waits for the
+    /// transactions using the index (a plain drop would queue every reader behind its exclusive lock). The drop waits
+    /// at most a few seconds (an index being built on the table, a long transaction); past that, the lines not yet
+    /// dropped are not deferred and the job inserts into their indexes as usual.
     /// </summary>
     public static async Task DeferAsync(NpgsqlConnection connection, Guid job, IReadOnlyList<VectorLoad> loads, CancellationToken cancellationToken)
     {
@@ -80,9 +89,8 @@ internal static class VectorIndexes
             return;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deferred = new List<(Guid Feature, int Line)>();
-        await using (var defer = new NpgsqlCommand(Defer, connection, transaction))
+        await using (var defer = new NpgsqlCommand(Defer, connection))
         {
             defer.Parameters.AddWithValue("job", job);
             defer.Parameters.AddWithValue("features", loads.Select(l => l.Feature).ToArray());
@@ -95,19 +103,27 @@ internal static class VectorIndexes
             }
         }
 
+        var dropped = 0;
         try
         {
-            await ExecuteAsync(connection, transaction, "SET LOCAL lock_timeout = '5s'", cancellationToken);
-            foreach (var (feature, line) in deferred)
+            await ExecuteAsync(connection, null, "SET lock_timeout = '5s'", cancellationToken);
+            for (; dropped < deferred.Count; dropped++)
             {
-                await ExecuteAsync(connection, transaction, $"DROP INDEX IF EXISTS {Name(feature, line)}", cancellationToken);
+                await ExecuteAsync(connection, null, $"DROP INDEX CONCURRENTLY IF EXISTS {Name(deferred[dropped].Feature, deferred[dropped].Line)}", cancellationToken);
             }
-
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            var kept = deferred.Skip(dropped).ToList();
+            await using var undefer = new NpgsqlCommand(Undefer, connection);
+            undefer.Parameters.AddWithValue("job", job);
+            undefer.Parameters.AddWithValue("features", kept.Select(l => l.Feature).ToArray());
+            undefer.Parameters.AddWithValue("lines", kept.Select(l => l.Line).ToArray());
+            await undefer.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, "RESET lock_timeout", CancellationToken.None);
         }
     }
 

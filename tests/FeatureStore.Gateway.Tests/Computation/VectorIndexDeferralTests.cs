@@ -115,6 +115,46 @@ public sealed class VectorIndexDeferralTests(InfrastructureFixture infrastructur
         Assert.True(await IndexValidAsync(stack));
     }
 
+    [Fact]
+    public async Task Dropping_a_deferred_index_never_queues_readers_and_a_drop_that_cannot_finish_defers_nothing()
+    {
+        await using var stack = await ComputationStack.CreateAsync(infrastructure, "vecdrop", Now, BulkFrom50);
+        await LoadAsync(stack);
+        Assert.True(await IndexValidAsync(stack));
+
+        // A long transaction has read the vector table: the drop must wait for it to end.
+        await using var longReader = new NpgsqlConnection(stack.Database.ConnectionString);
+        await longReader.OpenAsync();
+        await using var longTransaction = await longReader.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM ai_feature_vectors", longReader, longTransaction))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        var planning = stack.Get<BatchPlanner>().PlanDueAsync(CancellationToken.None);
+        while (await stack.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'DROP INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'") == 0)
+        {
+            Assert.False(planning.IsCompleted, "the drop should be waiting for the long transaction");
+            await Task.Delay(50);
+        }
+
+        // Meanwhile a reader that would give up after a second of waiting for a lock is served: nothing queues it.
+        await using (var reader = new NpgsqlConnection(stack.Database.ConnectionString))
+        {
+            await reader.OpenAsync();
+            await using var impatient = new NpgsqlCommand("SET lock_timeout = '1s'; SELECT count(*) FROM ai_feature_vectors", reader);
+            Assert.True(Convert.ToInt64(await impatient.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 0);
+        }
+
+        // The long transaction outlasts the drop's wait: the job inserts into the index as usual.
+        var job = (await planning).Single(j => j.Schedule == "real-time");
+        await longTransaction.RollbackAsync();
+        Assert.Equal(0, await stack.ScalarAsync($"SELECT count(*) FROM ai_vector_index_deferrals WHERE job_id = '{job.Id}'"));
+        await stack.DrainAsync();
+        Assert.True(await IndexValidAsync(stack));
+        await AssertSearchIsExactAsync(stack);
+    }
+
     // The distances `similar` returns for a message's neighbours equal the exact k smallest, computed by SQL.
     private static async Task AssertSearchIsExactAsync(ComputationStack stack)
     {
