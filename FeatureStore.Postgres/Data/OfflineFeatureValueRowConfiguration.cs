@@ -33,6 +33,9 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
             .IsUnique()
             .HasDatabaseName("idx_feature_values_offline_lookup");
-        row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
+        // A value line's rows by time, for the drift worker's windows: led by the line, a window reads that line's
+        // rows only (a time-first index read every feature's rows of the window and dropped the others). valid_to is
+        // left out so closing an interval changes no indexed column.
+        row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.ValidFrom }).HasDatabaseName("idx_feature_values_offline_line_time");
     }
 }
