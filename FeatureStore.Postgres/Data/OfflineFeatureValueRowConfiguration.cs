@@ -33,9 +33,6 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
             .IsUnique()
             .HasDatabaseName("idx_feature_values_offline_lookup");
-        // A value line's rows by time, for the drift worker's windows: led by the line, a window reads that line's
-        // rows only (a time-first index read every feature's rows of the window and dropped the others). valid_to is
-        // left out so closing an interval changes no indexed column.
-        row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.ValidFrom }).HasDatabaseName("idx_feature_values_offline_line_time");
+        row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
     }
 }

@@ -795,8 +795,8 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FeatureId", "VersionMajor", "ValidFrom")
-                        .HasDatabaseName("idx_feature_values_offline_line_time");
+                    b.HasIndex("ValidFrom", "ValidTo")
+                        .HasDatabaseName("idx_feature_values_offline_time");
 
                     b.HasIndex("FeatureId", "VersionMajor", "EntityType", "EntityId", "ValidFrom")
                         .IsUnique()

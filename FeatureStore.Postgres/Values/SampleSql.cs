@@ -4,8 +4,8 @@ namespace FeatureStore.Postgres.Values;
 internal static class SampleSql
 {
     /// <summary>
-    /// A window's values of one line, bounded: 1. rows whose valid_from falls in [@from, @to) (the line's time
-    /// index reads exactly those; the lookup index leads with the entity, not the time), 2. ordered by a hash
+    /// A window's values of one line, bounded: 1. rows whose valid_from falls in [@from, @to) (the time index
+    /// narrows the scan to the window; the lookup index leads with the entity, not the time), 2. ordered by a hash
     /// of the entity id, so a sample keeps every value of the entities it keeps, and two features of one entity
     /// type keep the same entities (their values can be joined into rows), 3. the first @limit. The cost is one
     /// pass over the line's rows in the window with a top-N sort of @limit rows; the hash is independent of the
