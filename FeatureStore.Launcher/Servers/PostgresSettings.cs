@@ -12,31 +12,37 @@ internal static class PostgresSettings
 {
     private const long MiB = 1024 * 1024;
 
-    /// <summary>The arguments for a server on a machine with <paramref name="memoryBytes"/> of memory.</summary>
+    /// <summary>The settings of <see cref="Settings"/> as server arguments.</summary>
+    public static IReadOnlyList<string> Arguments(long memoryBytes, bool ephemeral) =>
+        [.. Settings(memoryBytes, ephemeral).SelectMany(s => new[] { "-c", $"{s.Key}={s.Value}" })];
+
+    /// <summary>The settings for a server on a machine with <paramref name="memoryBytes"/> of memory, by name.</summary>
     /// <param name="memoryBytes">The memory the server may use (the machine's, or a container VM's).</param>
     /// <param name="ephemeral">Data thrown away afterwards: no fsync (tests, benchmarks). Otherwise durable, stated
     /// explicitly because the container image's builder turns durability off by default.</param>
-    public static IReadOnlyList<string> Arguments(long memoryBytes, bool ephemeral)
+    public static IReadOnlyDictionary<string, string> Settings(long memoryBytes, bool ephemeral)
     {
         var memoryMiB = Math.Max(memoryBytes / MiB, 1024);
         // The usual guidance: a quarter of memory for shared buffers (capped, the OS cache does the rest), half of it
         // as the planner's estimate of what is cached.
         var sharedBuffers = Math.Clamp(memoryMiB / 4, 128, 4096);
-        var settings = new List<(string Name, string Value)>
+        var durability = ephemeral ? "off" : "on";
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ("shared_buffers", $"{sharedBuffers}MB"),
-            ("effective_cache_size", $"{memoryMiB / 2}MB"),
-            // Index builds (the deferred HNSW builds set their own 1 GB per session) and vacuum.
-            ("maintenance_work_mem", $"{Math.Clamp(memoryMiB / 16, 64, 1024)}MB"),
+            ["shared_buffers"] = Megabytes(sharedBuffers),
+            ["effective_cache_size"] = Megabytes(memoryMiB / 2),
+            // Index builds and vacuum (HNSW builds size their own to the line, per session).
+            ["maintenance_work_mem"] = Megabytes(Math.Clamp(memoryMiB / 16, 64, 1024)),
             // Batch loads write gigabytes of WAL: checkpoints by time, not every gigabyte.
-            ("max_wal_size", "8GB"),
-            ("checkpoint_timeout", "15min"),
-            ("fsync", ephemeral ? "off" : "on"),
-            ("synchronous_commit", ephemeral ? "off" : "on"),
-            ("full_page_writes", ephemeral ? "off" : "on"),
+            ["max_wal_size"] = "8GB",
+            ["checkpoint_timeout"] = "15min",
+            ["fsync"] = durability,
+            ["synchronous_commit"] = durability,
+            ["full_page_writes"] = durability,
         };
-        return [.. settings.SelectMany(s => new[] { "-c", string.Create(CultureInfo.InvariantCulture, $"{s.Name}={s.Value}") })];
     }
+
+    private static string Megabytes(long mebibytes) => mebibytes.ToString(CultureInfo.InvariantCulture) + "MB";
 
     /// <summary>The memory this process sees (the machine's, or its container limit).</summary>
     public static long MachineMemory() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;

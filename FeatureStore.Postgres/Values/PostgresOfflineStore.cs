@@ -196,11 +196,14 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         for (var i = 0; i < values.Length; i++)
         {
             var start = flat.Count;
-            if (values[i].ValueKind == JsonValueKind.Array && values[i].EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetSingle(out _)))
+            if (TryAppendFloats(values[i], flat))
             {
-                flat.AddRange(values[i].EnumerateArray().Select(e => e.GetSingle()));
                 starts[i] = start + 1;
                 dims[i] = flat.Count - start;
+            }
+            else
+            {
+                flat.RemoveRange(start, flat.Count - start);
             }
         }
 
@@ -208,6 +211,27 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         command.Parameters.AddWithValue("starts", starts);
         command.Parameters.AddWithValue("dims", dims);
         command.Parameters.AddWithValue("embeddings", flat.ToArray());
+    }
+
+    // One pass over the array; false at the first element that is not a number a float holds.
+    private static bool TryAppendFloats(JsonElement value, List<float> flat)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var element in value.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetSingle(out var number))
+            {
+                return false;
+            }
+
+            flat.Add(number);
+        }
+
+        return true;
     }
 
     private static JsonElement Json(string text)

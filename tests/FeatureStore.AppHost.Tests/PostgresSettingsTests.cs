@@ -9,7 +9,7 @@ public sealed class PostgresSettingsTests
     [Fact]
     public void A_durable_server_says_so_explicitly_because_the_container_builder_defaults_to_no_fsync()
     {
-        var settings = Settings(PostgresSettings.Arguments(24 * GiB, ephemeral: false));
+        var settings = PostgresSettings.Settings(24 * GiB, ephemeral: false);
 
         Assert.Equal("on", settings["fsync"]);
         Assert.Equal("on", settings["synchronous_commit"]);
@@ -19,7 +19,7 @@ public sealed class PostgresSettingsTests
     [Fact]
     public void An_ephemeral_server_trades_durability_for_speed()
     {
-        var settings = Settings(PostgresSettings.Arguments(24 * GiB, ephemeral: true));
+        var settings = PostgresSettings.Settings(24 * GiB, ephemeral: true);
 
         Assert.Equal("off", settings["fsync"]);
         Assert.Equal("off", settings["synchronous_commit"]);
@@ -32,7 +32,7 @@ public sealed class PostgresSettingsTests
     [InlineData(0L, "256MB", "512MB", "64MB")] // memory unknown: sized for 1 GB
     public void Memory_is_sized_from_the_machine(long gibibytes, string sharedBuffers, string effectiveCache, string maintenance)
     {
-        var settings = Settings(PostgresSettings.Arguments(gibibytes * GiB, ephemeral: false));
+        var settings = PostgresSettings.Settings(gibibytes * GiB, ephemeral: false);
 
         Assert.Equal(sharedBuffers, settings["shared_buffers"]);
         Assert.Equal(effectiveCache, settings["effective_cache_size"]);
@@ -49,7 +49,4 @@ public sealed class PostgresSettingsTests
         Assert.All(arguments.Where((_, i) => i % 2 == 0), flag => Assert.Equal("-c", flag));
         Assert.All(arguments.Where((_, i) => i % 2 == 1), setting => Assert.Matches("^[a-z_]+=[0-9A-Za-z]+$", setting));
     }
-
-    private static Dictionary<string, string> Settings(IReadOnlyList<string> arguments) =>
-        arguments.Where((_, i) => i % 2 == 1).Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 }

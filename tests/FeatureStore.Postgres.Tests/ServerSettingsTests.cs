@@ -11,8 +11,7 @@ public sealed class ServerSettingsTests(InfrastructureFixture infrastructure)
     public async Task The_launched_server_has_its_memory_sized_from_the_machine_and_durability_off_for_tests()
     {
         var connectionString = await infrastructure.CreateDatabaseAsync("settings");
-        var expected = PostgresSettings.Arguments(PostgresSettings.MachineMemory(), ephemeral: true)
-            .Where((_, i) => i % 2 == 1).Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var expected = PostgresSettings.Settings(PostgresSettings.MachineMemory(), ephemeral: true);
 
         var sharedBuffersMiB = await Sql.ScalarAsync<long>(connectionString,
             "SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'");
