@@ -31,6 +31,9 @@ internal static class PostgresSettings
         {
             ["shared_buffers"] = Megabytes(sharedBuffers),
             ["effective_cache_size"] = Megabytes(memoryMiB / 2),
+            // Per sort, hash or materialized step of a query: a write batch's values (thousands of embeddings, parsed)
+            // are held once per statement, and 4 MB would spill them to a temporary file.
+            ["work_mem"] = Megabytes(Math.Clamp(memoryMiB / 256, 4, 64)),
             // Index builds and vacuum (HNSW builds size their own to the line, per session).
             ["maintenance_work_mem"] = Megabytes(Math.Clamp(memoryMiB / 16, 64, 1024)),
             // Batch loads write gigabytes of WAL: checkpoints by time, not every gigabyte.

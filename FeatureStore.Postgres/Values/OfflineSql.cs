@@ -19,35 +19,74 @@ internal static class OfflineSql
         """;
 
     /// <summary>
-    /// Writes the batch (sent sorted by key, then valid_from): 1. expand it; 2. one probe
-    /// per value on the lookup index, forwards from its valid_from: the row at that instant if there
-    /// is one, else the key's next row; 3. a value equal to the row already at its instant is left
-    /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept;
-    /// the comparison comes second in the OR, so a new instant's value is parsed to jsonb once);
-    /// 4. a new instant is inserted already closed, valid_to = the next instant of the key in the
-    /// batch (@next_in_batch, worked out by the caller) or in the table, whichever comes first, so
-    /// a row is written once; 5. a changed value at an existing instant replaces it (corrections;
-    /// its interval does not move).
+    /// Writes the batch (sent sorted by key, then valid_from) and hands the online copy the values that became
+    /// current: 1. expand it, each value parsed to jsonb once (OFFSET 0 keeps the parse from being repeated where
+    /// the value is used); 2. one probe per value on the lookup index, forwards from its valid_from: the row at that
+    /// instant if there is one, else the key's next row; 3. a value equal to the row already at its instant is left
+    /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept); 4. a new
+    /// instant is inserted already closed, valid_to = the next instant of the key in the batch (@next_in_batch,
+    /// worked out by the caller) or in the table, whichever comes first, so a row is written once; with no row of
+    /// the key at or after it, nothing can conflict, so it is a plain insert (no ON CONFLICT pre-check); 5. a
+    /// changed value at an existing instant replaces it (corrections; its interval does not move); 6. a key's last
+    /// value in the batch with no row of the key at or after it is the key's current value now: the online copy
+    /// takes it from here (the first write of a key, or a new latest value), with no probe of the history, and
+    /// only moving forward. Returns one row with the count of history rows written, then, for each value handed
+    /// on, its position in the batch and the online copy's text (jsonb's, as Redis must mirror it) and computed_at.
     /// </summary>
     public const string Upsert = """
-        INSERT INTO ai_feature_values_offline AS o
-               (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
-        SELECT w.feature_id, w.line, w.version, w.entity_type, w.entity_id, w.value::jsonb, w.value_type, w.valid_from,
-               least(w.next_in_batch, CASE WHEN s.valid_from > w.valid_from THEN s.valid_from END), now()
-        FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms, @next_in_batch)
-             AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch)
-        LEFT JOIN LATERAL (
-            SELECT s.valid_from, s.value, s.version, s.value_type
-            FROM ai_feature_values_offline s
-            WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
-              AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
-            ORDER BY s.valid_from
-            LIMIT 1) s ON true
-        WHERE s.valid_from IS DISTINCT FROM w.valid_from
-           OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value::jsonb, w.version, w.value_type)
-        ON CONFLICT (feature_id, version_major, entity_type, entity_id, valid_from)
-        DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version,
-                      value_type = EXCLUDED.value_type, computed_at = EXCLUDED.computed_at
+        WITH w AS MATERIALIZED (
+            SELECT w.*, s.valid_from AS found_from,
+                   s.valid_from IS DISTINCT FROM w.valid_from
+                       OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type) AS differs
+            FROM (SELECT feature_id, line, version, entity_type, entity_id, value::jsonb AS value, value_type, valid_from,
+                         next_in_batch, ttl_seconds, ord
+                  FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms,
+                              @next_in_batch, @ttl_seconds) WITH ORDINALITY
+                       AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch, ttl_seconds, ord)
+                  OFFSET 0) w
+            LEFT JOIN LATERAL (
+                SELECT s.valid_from, s.value, s.version, s.value_type
+                FROM ai_feature_values_offline s
+                WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
+                  AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
+                ORDER BY s.valid_from
+                LIMIT 1) s ON true),
+        appended AS (
+            INSERT INTO ai_feature_values_offline
+                   (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
+            SELECT feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch, now()
+            FROM w
+            WHERE found_from IS NULL
+            RETURNING 1),
+        upserted AS (
+            INSERT INTO ai_feature_values_offline AS o
+                   (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
+            SELECT feature_id, line, version, entity_type, entity_id, value, value_type, valid_from,
+                   least(next_in_batch, CASE WHEN found_from > valid_from THEN found_from END), now()
+            FROM w
+            WHERE found_from IS NOT NULL AND differs
+            ON CONFLICT (feature_id, version_major, entity_type, entity_id, valid_from)
+            DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version,
+                          value_type = EXCLUDED.value_type, computed_at = EXCLUDED.computed_at
+            RETURNING 1),
+        handed AS (
+            INSERT INTO ai_feature_values_online AS n
+                   (feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at)
+            SELECT feature_id, line, version, entity_type, entity_id, value, valid_from, now(), valid_from + make_interval(secs => ttl_seconds)
+            FROM w
+            WHERE found_from IS NULL AND next_in_batch IS NULL
+            ON CONFLICT (feature_id, version_major, entity_type, entity_id)
+            DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
+                          computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
+            WHERE n.valid_from <= EXCLUDED.valid_from
+            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.value::text AS value, n.computed_at)
+        SELECT NULL::bigint AS ord, NULL::text AS value, NULL::timestamptz AS computed_at,
+               (SELECT count(*) FROM appended) + (SELECT count(*) FROM upserted) AS written
+        UNION ALL
+        SELECT w.ord, h.value, h.computed_at, NULL
+        FROM handed h
+        JOIN w ON (w.feature_id, w.line, w.entity_type, w.entity_id) = (h.feature_id, h.version_major, h.entity_type, h.entity_id)
+              AND w.next_in_batch IS NULL
         """;
 
     /// <summary>

@@ -42,7 +42,10 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             await locks.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        int written;
+        var ttlSeconds = batch.Select(w => w.TimeToLive?.TotalSeconds).ToArray();
+        long written = 0;
+        var current = new List<StoredValue>();
+        var changed = new HashSet<FeatureKey>();
         await using (var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction))
         {
             AddKeys(upsert, featureIds, lines, entityTypes, entityIds);
@@ -51,7 +54,22 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             upsert.Parameters.AddWithValue("value_types", batch.Select(w => w.ValueType).ToArray());
             upsert.Parameters.AddWithValue("valid_froms", validFroms);
             upsert.Parameters.AddWithValue("next_in_batch", nextInBatch);
-            written = await upsert.ExecuteNonQueryAsync(cancellationToken);
+            upsert.Parameters.AddWithValue("ttl_seconds", ttlSeconds);
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.IsDBNull(0))
+                {
+                    written = reader.GetInt64(3);
+                    continue;
+                }
+
+                // A value the online copy took straight from the batch: the key's current value is the one written.
+                var index = (int)reader.GetInt64(0) - 1;
+                var handed = batch[index];
+                current.Add(new StoredValue(handed.Key, handed.Version, Json(reader.GetString(1)), validFroms[index], null, reader.GetFieldValue<DateTimeOffset>(2)));
+                changed.Add(handed.Key);
+            }
         }
 
         // Nothing inserted or replaced (an unchanged re-run): no interval to close.
@@ -63,12 +81,13 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             await rechain.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var current = new List<StoredValue>();
-        var changed = new HashSet<FeatureKey>();
-        await using (var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction))
+        // The other keys (written into the past, rewritten, or unchanged) are refreshed from their latest history row.
+        var rest = Enumerable.Range(0, batch.Count).Where(i => !changed.Contains(batch[i].Key)).ToList();
+        if (rest.Count > 0)
         {
-            AddKeys(refresh, featureIds, lines, entityTypes, entityIds);
-            refresh.Parameters.AddWithValue("ttl_seconds", batch.Select(w => w.TimeToLive?.TotalSeconds).ToArray());
+            await using var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction);
+            AddKeys(refresh, [.. rest.Select(i => featureIds[i])], [.. rest.Select(i => lines[i])], [.. rest.Select(i => entityTypes[i])], [.. rest.Select(i => entityIds[i])]);
+            refresh.Parameters.AddWithValue("ttl_seconds", rest.Select(i => ttlSeconds[i]).ToArray());
             await using var reader = await refresh.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

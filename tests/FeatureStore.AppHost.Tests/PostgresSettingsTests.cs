@@ -27,16 +27,17 @@ public sealed class PostgresSettingsTests
     }
 
     [Theory]
-    [InlineData(24L, "4096MB", "12288MB", "1024MB")] // capped
-    [InlineData(8L, "2048MB", "4096MB", "512MB")] // a quarter, half, a sixteenth
-    [InlineData(0L, "256MB", "512MB", "64MB")] // memory unknown: sized for 1 GB
-    public void Memory_is_sized_from_the_machine(long gibibytes, string sharedBuffers, string effectiveCache, string maintenance)
+    [InlineData(24L, "4096MB", "12288MB", "1024MB", "64MB")] // capped
+    [InlineData(8L, "2048MB", "4096MB", "512MB", "32MB")] // a quarter, half, a sixteenth, a 256th
+    [InlineData(0L, "256MB", "512MB", "64MB", "4MB")] // memory unknown: sized for 1 GB
+    public void Memory_is_sized_from_the_machine(long gibibytes, string sharedBuffers, string effectiveCache, string maintenance, string work)
     {
         var settings = PostgresSettings.Settings(gibibytes * GiB, ephemeral: false);
 
         Assert.Equal(sharedBuffers, settings["shared_buffers"]);
         Assert.Equal(effectiveCache, settings["effective_cache_size"]);
         Assert.Equal(maintenance, settings["maintenance_work_mem"]);
+        Assert.Equal(work, settings["work_mem"]);
         Assert.Equal("8GB", settings["max_wal_size"]);
     }
 

@@ -78,6 +78,41 @@ public sealed class OfflineWriteTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task Each_key_comes_back_once_as_its_online_row_holds_it_whether_handed_on_by_the_write_or_refreshed_from_history()
+    {
+        await using var database = await DatabaseAsync("handoff");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        await store.WriteAsync([Write(Intent, "user", "backfilled", "\"support\"", Day0.AddDays(5)), Write(Intent, "user", "newer", "\"pricing\"", Day0)], CancellationToken.None);
+
+        // A first write (two instants, and an embedding whose text jsonb rewrites), a value into the past and a new latest value, in one batch.
+        var current = await store.WriteAsync(
+        [
+            Write(Intent, "user", "first", "\"pricing\"", Day0), Write(Intent, "user", "first", "\"booking\"", Day0.AddDays(1)),
+            Write(Embedding, "message", "m1", "[1E-05" + Vector(0.5)[4..], Day0),
+            Write(Intent, "user", "backfilled", "\"booking\"", Day0.AddDays(1)),
+            Write(Intent, "user", "newer", "\"booking\"", Day0.AddDays(3)),
+        ], CancellationToken.None);
+
+        // Each online row is its key's latest history row, with the same computed_at and the definition's time to live.
+        var online = await Sql.StringsAsync(database.ConnectionString, """
+            SELECT n.entity_id || ' ' || left(n.value::text, 9) || ' ' || to_char(n.valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD') || ' '
+                   || (n.expires_at - n.valid_from)::text || ' ' || (n.computed_at = o.computed_at AND n.value = o.value AND o.valid_to IS NULL)::text
+            FROM ai_feature_values_online n
+            JOIN ai_feature_values_offline o USING (feature_id, version_major, entity_type, entity_id, valid_from)
+            ORDER BY n.entity_id
+            """);
+        Assert.Equal(["backfilled \"support\" 2026-01-06 2 days true", "first \"booking\" 2026-01-02 2 days true", "m1 [0.00001, 2026-01-01 2 days true",
+            "newer \"booking\" 2026-01-04 2 days true"], online);
+        var stored = await Sql.StringsAsync(database.ConnectionString, """
+            SELECT entity_id || ' ' || value::text || ' ' || to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' '
+                   || to_char(computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
+            FROM ai_feature_values_online ORDER BY entity_id
+            """);
+        Assert.Equal(stored, current.Select(v => $"{v.Key.EntityId} {v.Value.GetRawText()} {v.ValidFrom.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} {v.ComputedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff}")
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_vector_mirror_holds_the_floats_of_the_current_value_whether_sent_by_the_writer_or_parsed_from_the_stored_row()
     {
         await using var database = await DatabaseAsync("mirror");
