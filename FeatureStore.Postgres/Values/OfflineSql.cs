@@ -30,8 +30,8 @@ internal static class OfflineSql
     /// changed value at an existing instant replaces it (corrections; its interval does not move); 6. a key's last
     /// value in the batch with no row of the key at or after it is the key's current value now: the online copy
     /// takes it from here (the first write of a key, or a new latest value), with no probe of the history, and
-    /// only moving forward. Returns one row with the count of history rows written, then, for each value handed
-    /// on, its position in the batch and the online copy's text (jsonb's, as Redis must mirror it) and computed_at.
+    /// only moving forward. Returns one row with the count of history rows written, then each online row handed a
+    /// value, as <see cref="RefreshOnline"/> returns them (the value as jsonb's text, which Redis mirrors).
     /// </summary>
     public const string Upsert = """
         WITH w AS MATERIALIZED (
@@ -79,14 +79,11 @@ internal static class OfflineSql
             DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
                           computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
             WHERE n.valid_from <= EXCLUDED.valid_from
-            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.value::text AS value, n.computed_at)
-        SELECT NULL::bigint AS ord, NULL::text AS value, NULL::timestamptz AS computed_at,
+            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value::text AS value, n.valid_from, n.computed_at)
+        SELECT NULL::uuid, NULL::int, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz,
                (SELECT count(*) FROM appended) + (SELECT count(*) FROM upserted) AS written
         UNION ALL
-        SELECT w.ord, h.value, h.computed_at, NULL
-        FROM handed h
-        JOIN w ON (w.feature_id, w.line, w.entity_type, w.entity_id) = (h.feature_id, h.version_major, h.entity_type, h.entity_id)
-              AND w.next_in_batch IS NULL
+        SELECT *, NULL FROM handed
         """;
 
     /// <summary>

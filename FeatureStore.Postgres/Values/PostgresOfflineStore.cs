@@ -60,15 +60,12 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             {
                 if (reader.IsDBNull(0))
                 {
-                    written = reader.GetInt64(3);
+                    written = reader.GetInt64(8);
                     continue;
                 }
 
                 // A value the online copy took straight from the batch: the key's current value is the one written.
-                var index = (int)reader.GetInt64(0) - 1;
-                var handed = batch[index];
-                current.Add(new StoredValue(handed.Key, handed.Version, Json(reader.GetString(1)), validFroms[index], null, reader.GetFieldValue<DateTimeOffset>(2)));
-                changed.Add(handed.Key);
+                changed.Add(ReadCurrent(reader, names, current));
             }
         }
 
@@ -91,8 +88,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             await using var reader = await refresh.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
-                current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+                var key = ReadCurrent(reader, names, current);
                 if (reader.GetBoolean(8))
                 {
                     changed.Add(key);
@@ -195,6 +191,14 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         }
 
         return found;
+    }
+
+    // A current value as the upsert and the refresh return it: key, version, value text, valid_from, computed_at.
+    private static FeatureKey ReadCurrent(NpgsqlDataReader reader, Dictionary<Guid, string> names, List<StoredValue> current)
+    {
+        var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+        current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
+        return key;
     }
 
     private static void AddKeys(NpgsqlCommand command, Guid[] featureIds, int[] lines, string[] entityTypes, string[] entityIds)
