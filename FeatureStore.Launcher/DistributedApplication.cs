@@ -87,14 +87,24 @@ public sealed class DistributedApplication : IAsyncDisposable
             started = [.. _started];
         }
 
-        await Task.WhenAll(started.OfType<ProjectResource>().Select(r => r.StopAsync(CancellationToken.None)));
-        await Task.WhenAll(started.Where(r => r is not ProjectResource).Select(r => r.StopAsync(CancellationToken.None)));
+        await Task.WhenAll(started.OfType<ProjectResource>().Select(StopTimedAsync));
+        await Task.WhenAll(started.Where(r => r is not ProjectResource).Select(StopTimedAsync));
         foreach (var disposable in _resources.OfType<IDisposable>())
         {
             disposable.Dispose();
         }
 
         _tableTimer?.Dispose();
+    }
+
+    // Says how long each resource took to stop: a slow stop (a service finishing a write, a server's shutdown
+    // checkpoint) is then visible to whoever waits for Ctrl+C to return.
+    private async Task StopTimedAsync(Resource resource)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await resource.StopAsync(CancellationToken.None);
+        _log.Line("apphost", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{resource.Name} stopped in {stopwatch.Elapsed.TotalSeconds:0.0} s{(resource.Detail is null ? "" : $" ({resource.Detail})")}"));
     }
 
     /// <summary>The AppHost's main loop: start, print the table, wait for Ctrl+C/SIGTERM, stop. Returns the exit code.</summary>

@@ -32,7 +32,8 @@ public sealed class AppHostProcessTests : IDisposable
             await apphost.DrainAsync();
         }
 
-        Assert.True(exited, $"the AppHost was still running 15 s after SIGINT:{Environment.NewLine}{apphost.Output}");
+        var lingering = string.Join(", ", descendants.Where(ProcessTree.IsRunning).Select(ProcessTree.Describe));
+        Assert.True(exited, $"the AppHost was still running 15 s after SIGINT, and below it: {lingering}{Environment.NewLine}{apphost.Output}");
         Assert.Equal(0, apphost.Process.ExitCode);
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15));
         Assert.All(descendants, pid => Assert.False(ProcessTree.IsRunning(pid), $"process {pid} outlived the AppHost"));

@@ -45,6 +45,20 @@ internal static class ProcessTree
         return found;
     }
 
+    /// <summary>"PID command line" (a few words of it), or "PID (gone)": says which child a failed shutdown waited on.</summary>
+    public static string Describe(int pid)
+    {
+        try
+        {
+            var words = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(Path.GetFileName).Take(3);
+            return $"{pid} {string.Join(' ', words)}";
+        }
+        catch (IOException)
+        {
+            return $"{pid} (gone)";
+        }
+    }
+
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     public static bool IsRunning(int pid)
     {
