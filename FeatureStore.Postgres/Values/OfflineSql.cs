@@ -27,7 +27,11 @@ internal static class OfflineSql
     /// instant is inserted already closed, valid_to = the next instant of the key in the batch (@next_in_batch,
     /// worked out by the caller) or in the table, whichever comes first, so a row is written once; with no row of
     /// the key at or after it, nothing can conflict, so it is a plain insert (no ON CONFLICT pre-check); 5. a
-    /// changed value at an existing instant replaces it (corrections; its interval does not move); 6. a key's last
+    /// changed value at an existing instant replaces it (corrections; its interval does not move); 6. the interval
+    /// a key's first written value lands in is closed at it: one backwards probe for the key's previous row, whose
+    /// valid_to becomes that value's valid_from (the row is older than every value of the key in the batch, so no
+    /// other part of the statement touches it; the key's later values in the batch, between which the table may
+    /// hold rows, are re-chained by <see cref="Rechain"/>, which the caller runs for them alone); 7. a key's last
     /// value in the batch with no row of the key at or after it is the key's current value now: the online copy
     /// takes it from here (the first write of a key, or a new latest value), with no probe of the history, and
     /// only moving forward. Returns one row with the count of history rows written, then each online row handed a
@@ -35,22 +39,40 @@ internal static class OfflineSql
     /// </summary>
     public const string Upsert = """
         WITH w AS MATERIALIZED (
-            SELECT w.*, s.valid_from AS found_from,
-                   s.valid_from IS DISTINCT FROM w.valid_from
-                       OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type) AS differs
-            FROM (SELECT feature_id, line, version, entity_type, entity_id, value::jsonb AS value, value_type, valid_from,
-                         next_in_batch, ttl_seconds, ord
-                  FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms,
-                              @next_in_batch, @ttl_seconds) WITH ORDINALITY
-                       AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch, ttl_seconds, ord)
+            SELECT w.*, p.valid_from AS prev_from, p.valid_to AS prev_to
+            FROM (SELECT w.*, s.valid_from AS found_from,
+                         s.valid_from IS DISTINCT FROM w.valid_from
+                             OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type) AS differs
+                  FROM (SELECT feature_id, line, version, entity_type, entity_id, value::jsonb AS value, value_type, valid_from,
+                               next_in_batch, first_in_batch, ttl_seconds, ord
+                        FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms,
+                                    @next_in_batch, @first_in_batch, @ttl_seconds) WITH ORDINALITY
+                             AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch,
+                                  first_in_batch, ttl_seconds, ord)
+                        OFFSET 0) w
+                  LEFT JOIN LATERAL (
+                      SELECT s.valid_from, s.value, s.version, s.value_type
+                      FROM ai_feature_values_offline s
+                      WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
+                        AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
+                      ORDER BY s.valid_from
+                      LIMIT 1) s ON true
                   OFFSET 0) w
             LEFT JOIN LATERAL (
-                SELECT s.valid_from, s.value, s.version, s.value_type
-                FROM ai_feature_values_offline s
-                WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
-                  AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
-                ORDER BY s.valid_from
-                LIMIT 1) s ON true),
+                SELECT p.valid_from, p.valid_to
+                FROM ai_feature_values_offline p
+                WHERE w.first_in_batch AND w.differs
+                  AND p.feature_id = w.feature_id AND p.version_major = w.line AND p.entity_type = w.entity_type
+                  AND p.entity_id = w.entity_id AND p.valid_from < w.valid_from
+                ORDER BY p.valid_from DESC
+                LIMIT 1) p ON true),
+        closed AS (
+            UPDATE ai_feature_values_offline o
+            SET valid_to = w.valid_from
+            FROM w
+            WHERE w.prev_from IS NOT NULL AND w.prev_to IS DISTINCT FROM w.valid_from
+              AND o.feature_id = w.feature_id AND o.version_major = w.line AND o.entity_type = w.entity_type
+              AND o.entity_id = w.entity_id AND o.valid_from = w.prev_from),
         appended AS (
             INSERT INTO ai_feature_values_offline
                    (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at)
@@ -92,7 +114,8 @@ internal static class OfflineSql
     /// becomes the written valid_from, 3. only where that changes it. With <see cref="Upsert"/>
     /// having closed the new rows themselves, every interval of the key ends where the next begins:
     /// an out-of-order write splits the interval it falls in, and no other row of the key is read.
-    /// Run only when the upsert wrote something (nothing new, nothing to close).
+    /// Run only when the upsert wrote something (nothing new, nothing to close), and only for the values
+    /// that are not their key's first in the batch (the upsert closes the interval those land in).
     /// </summary>
     public const string Rechain = """
         UPDATE ai_feature_values_offline o

@@ -28,12 +28,10 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ids = await registryIds.ResolveAsync(connection, batch.Select(w => w.Key.Feature), cancellationToken);
         var names = ids.ToDictionary(kv => kv.Value, kv => kv.Key);
-        var featureIds = batch.Select(w => ids[w.Key.Feature]).ToArray();
-        var lines = batch.Select(w => w.Key.ValueLine).ToArray();
-        var entityTypes = batch.Select(w => w.Key.EntityType).ToArray();
-        var entityIds = batch.Select(w => w.Key.EntityId).ToArray();
+        var keys = KeyColumns.Of([.. batch.Select(w => w.Key)], ids);
         var validFroms = batch.Select(w => w.ValidFrom.ToUniversalTime()).ToArray();
         var nextInBatch = batch.Select((w, i) => i + 1 < batch.Count && batch[i + 1].Key == w.Key ? validFroms[i + 1] : (DateTimeOffset?)null).ToArray();
+        var firstInBatch = batch.Select((w, i) => i == 0 || batch[i - 1].Key != w.Key).ToArray();
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locks = new NpgsqlCommand(OfflineSql.LockStripes, connection, transaction))
@@ -48,12 +46,13 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         var changed = new HashSet<FeatureKey>();
         await using (var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction))
         {
-            AddKeys(upsert, featureIds, lines, entityTypes, entityIds);
+            keys.AddTo(upsert);
             upsert.Parameters.AddWithValue("versions", batch.Select(w => w.Version).ToArray());
             upsert.Parameters.AddWithValue("values", batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
             upsert.Parameters.AddWithValue("value_types", batch.Select(w => w.ValueType).ToArray());
             upsert.Parameters.AddWithValue("valid_froms", validFroms);
             upsert.Parameters.AddWithValue("next_in_batch", nextInBatch);
+            upsert.Parameters.AddWithValue("first_in_batch", firstInBatch);
             upsert.Parameters.AddWithValue("ttl_seconds", ttlSeconds);
             await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -69,12 +68,14 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
             }
         }
 
-        // Nothing inserted or replaced (an unchanged re-run): no interval to close.
-        if (written > 0)
+        // The upsert closed the interval each key's first value lands in; a later one may land between rows of the
+        // table. Nothing inserted or replaced (an unchanged re-run): no interval to close.
+        var later = Enumerable.Range(0, batch.Count).Where(i => !firstInBatch[i]).ToList();
+        if (written > 0 && later.Count > 0)
         {
             await using var rechain = new NpgsqlCommand(OfflineSql.Rechain, connection, transaction);
-            AddKeys(rechain, featureIds, lines, entityTypes, entityIds);
-            rechain.Parameters.AddWithValue("valid_froms", validFroms);
+            keys.At(later).AddTo(rechain);
+            rechain.Parameters.AddWithValue("valid_froms", later.Select(i => validFroms[i]).ToArray());
             await rechain.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -83,7 +84,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         if (rest.Count > 0)
         {
             await using var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction);
-            AddKeys(refresh, [.. rest.Select(i => featureIds[i])], [.. rest.Select(i => lines[i])], [.. rest.Select(i => entityTypes[i])], [.. rest.Select(i => entityIds[i])]);
+            keys.At(rest).AddTo(refresh);
             refresh.Parameters.AddWithValue("ttl_seconds", rest.Select(i => ttlSeconds[i]).ToArray());
             await using var reader = await refresh.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -101,7 +102,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         if (vectors.Count > 0)
         {
             await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
-            AddKeys(sync, [.. vectors.Select(i => featureIds[i])], [.. vectors.Select(i => lines[i])], [.. vectors.Select(i => entityTypes[i])], [.. vectors.Select(i => entityIds[i])]);
+            keys.At(vectors).AddTo(sync);
             AddEmbeddings(sync, [.. vectors.Select(i => batch[i].Value)], [.. vectors.Select(i => validFroms[i])]);
             await sync.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -178,7 +179,7 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ids = await registryIds.ResolveAsync(connection, keys.Select(k => k.Feature), cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        AddKeys(command, [.. keys.Select(k => ids[k.Feature])], [.. keys.Select(k => k.ValueLine)], [.. keys.Select(k => k.EntityType)], [.. keys.Select(k => k.EntityId)]);
+        KeyColumns.Of(keys, ids).AddTo(command);
         parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -199,14 +200,6 @@ internal sealed class PostgresOfflineStore(NpgsqlDataSource dataSource, FeatureI
         var key = new FeatureKey(names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
         current.Add(new StoredValue(key, reader.GetString(4), Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null, reader.GetFieldValue<DateTimeOffset>(7)));
         return key;
-    }
-
-    private static void AddKeys(NpgsqlCommand command, Guid[] featureIds, int[] lines, string[] entityTypes, string[] entityIds)
-    {
-        command.Parameters.AddWithValue("feature_ids", featureIds);
-        command.Parameters.AddWithValue("lines", lines);
-        command.Parameters.AddWithValue("entity_types", entityTypes);
-        command.Parameters.AddWithValue("entity_ids", entityIds);
     }
 
     // The written vectors as one flat real[] (Postgres casts a slice to a vector without parsing text): each value's
