@@ -1,0 +1,188 @@
+using System.Text.Json;
+using FeatureStore.Core.Registry;
+using FeatureStore.Core.Values;
+using Npgsql;
+
+namespace FeatureStore.Postgres.Values;
+
+/// <summary>
+/// One write of the offline store, statement by statement (<see cref="OfflineSql"/>), inside the caller's transaction:
+/// lock the entities' stripes, upsert the history (handing new latest values to the online copy), re-chain a key's
+/// later values, refresh the keys not handed on, mirror changed vectors. Returns every touched key's current value.
+/// </summary>
+internal sealed class OfflineBatchWrite
+{
+    private static readonly string VectorType = FeatureValueType.Vector.ToWireName();
+
+    private readonly List<ValueWrite> _batch;
+    private readonly Dictionary<Guid, string> _names;
+    private readonly KeyColumns _keys;
+    private readonly DateTimeOffset[] _validFroms;
+    private readonly bool[] _firstInBatch;
+    private readonly double?[] _ttlSeconds;
+    private readonly List<StoredValue> _current = [];
+    private readonly HashSet<FeatureKey> _changed = [];
+
+    public OfflineBatchWrite(IReadOnlyList<ValueWrite> writes, IReadOnlyDictionary<string, Guid> ids)
+    {
+        // The same (key, valid_from) twice in one batch: the last one wins, as two calls would.
+        // Sorted by key, then instant: neighbouring values touch neighbouring index pages, and each
+        // value's next instant of the same key in the batch is the one after it.
+        _batch = [.. writes.GroupBy(w => (w.Key, w.ValidFrom)).Select(g => g.Last())
+            .OrderBy(w => w.Key.Feature, StringComparer.Ordinal).ThenBy(w => w.Key.ValueLine)
+            .ThenBy(w => w.Key.EntityType, StringComparer.Ordinal).ThenBy(w => w.Key.EntityId, StringComparer.Ordinal)
+            .ThenBy(w => w.ValidFrom)];
+        _names = ids.ToDictionary(kv => kv.Value, kv => kv.Key);
+        _keys = KeyColumns.Of([.. _batch.Select(w => w.Key)], ids);
+        _validFroms = [.. _batch.Select(w => w.ValidFrom.ToUniversalTime())];
+        _firstInBatch = [.. _batch.Select((w, i) => i == 0 || _batch[i - 1].Key != w.Key)];
+        _ttlSeconds = [.. _batch.Select(w => w.TimeToLive?.TotalSeconds)];
+    }
+
+    public async Task<IReadOnlyList<StoredValue>> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await LockStripesAsync(connection, transaction, cancellationToken);
+        var written = await UpsertAsync(connection, transaction, cancellationToken);
+
+        // The upsert closed the interval each key's first value lands in; a later one may land between rows of the
+        // table. Nothing inserted or replaced (an unchanged re-run): no interval to close.
+        var later = Positions(i => !_firstInBatch[i]);
+        if (written > 0 && later.Count > 0)
+        {
+            await using var rechain = new NpgsqlCommand(OfflineSql.Rechain, connection, transaction);
+            _keys.At(later).AddTo(rechain);
+            rechain.Parameters.AddWithValue("valid_froms", later.Select(i => _validFroms[i]).ToArray());
+            await rechain.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The other keys (written into the past, rewritten, or unchanged) are refreshed from their latest history row.
+        var rest = Positions(i => !_changed.Contains(_batch[i].Key));
+        if (rest.Count > 0)
+        {
+            await RefreshOnlineAsync(rest, connection, transaction, cancellationToken);
+        }
+
+        // The mirror follows the online copy: a key whose online row this write left as it was keeps its vector.
+        var vectors = Positions(i => _batch[i].ValueType == VectorType && _changed.Contains(_batch[i].Key));
+        if (vectors.Count > 0)
+        {
+            await using var sync = new NpgsqlCommand(OfflineSql.SyncVectors, connection, transaction);
+            _keys.At(vectors).AddTo(sync);
+            AddEmbeddings(sync, [.. vectors.Select(i => _batch[i].Value)], [.. vectors.Select(i => _validFroms[i])]);
+            await sync.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return _current;
+    }
+
+    private List<int> Positions(Func<int, bool> where) => [.. Enumerable.Range(0, _batch.Count).Where(where)];
+
+    private async Task LockStripesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var locks = new NpgsqlCommand(OfflineSql.LockStripes, connection, transaction);
+        locks.Parameters.AddWithValue("stripes", _batch.Select(w => EntityStripes.Of(w.Key.EntityType, w.Key.EntityId)).Distinct().ToArray());
+        await locks.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Returns the number of history rows written; the values handed to the online copy become current (and changed).
+    private async Task<long> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction);
+        _keys.AddTo(upsert);
+        upsert.Parameters.AddWithValue("versions", _batch.Select(w => w.Version).ToArray());
+        upsert.Parameters.AddWithValue("values", _batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
+        upsert.Parameters.AddWithValue("value_types", _batch.Select(w => w.ValueType).ToArray());
+        upsert.Parameters.AddWithValue("valid_froms", _validFroms);
+        upsert.Parameters.AddWithValue("next_in_batch", _batch.Select((w, i) => i + 1 < _batch.Count && _batch[i + 1].Key == w.Key ? _validFroms[i + 1] : (DateTimeOffset?)null).ToArray());
+        upsert.Parameters.AddWithValue("first_in_batch", _firstInBatch);
+        upsert.Parameters.AddWithValue("ttl_seconds", _ttlSeconds);
+        await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+        long written = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0))
+            {
+                written = reader.GetInt64(8);
+                continue;
+            }
+
+            // A value the online copy took straight from the batch: the key's current value is the one written.
+            _changed.Add(ReadCurrent(reader));
+        }
+
+        return written;
+    }
+
+    private async Task RefreshOnlineAsync(List<int> positions, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var refresh = new NpgsqlCommand(OfflineSql.RefreshOnline, connection, transaction);
+        _keys.At(positions).AddTo(refresh);
+        refresh.Parameters.AddWithValue("ttl_seconds", positions.Select(i => _ttlSeconds[i]).ToArray());
+        await using var reader = await refresh.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = ReadCurrent(reader);
+            if (reader.GetBoolean(8))
+            {
+                _changed.Add(key);
+            }
+        }
+    }
+
+    // A current value as the upsert and the refresh return it: key, version, value text, valid_from, computed_at.
+    private FeatureKey ReadCurrent(NpgsqlDataReader reader)
+    {
+        var key = new FeatureKey(_names[reader.GetGuid(0)], reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+        _current.Add(new StoredValue(key, reader.GetString(4), PostgresOfflineStore.Json(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6), null,
+            reader.GetFieldValue<DateTimeOffset>(7)));
+        return key;
+    }
+
+    // The written vectors as one flat real[] (Postgres casts a slice to a vector without parsing text): each value's
+    // start (1-based) and dimension, or nulls for a value that is not an array of numbers (the SQL parses the stored one).
+    private static void AddEmbeddings(NpgsqlCommand command, JsonElement[] values, DateTimeOffset[] writtenFroms)
+    {
+        var flat = new List<float>();
+        var starts = new int?[values.Length];
+        var dims = new int?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var start = flat.Count;
+            if (TryAppendFloats(values[i], flat))
+            {
+                starts[i] = start + 1;
+                dims[i] = flat.Count - start;
+            }
+            else
+            {
+                flat.RemoveRange(start, flat.Count - start);
+            }
+        }
+
+        command.Parameters.AddWithValue("written_froms", writtenFroms);
+        command.Parameters.AddWithValue("starts", starts);
+        command.Parameters.AddWithValue("dims", dims);
+        command.Parameters.AddWithValue("embeddings", flat.ToArray());
+    }
+
+    // One pass over the array; false at the first element that is not a number a float holds.
+    private static bool TryAppendFloats(JsonElement value, List<float> flat)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var element in value.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetSingle(out var number))
+            {
+                return false;
+            }
+
+            flat.Add(number);
+        }
+
+        return true;
+    }
+}
