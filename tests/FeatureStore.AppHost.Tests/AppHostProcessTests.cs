@@ -38,6 +38,8 @@ public sealed class AppHostProcessTests : IDisposable
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15));
         Assert.All(descendants, pid => Assert.False(ProcessTree.IsRunning(pid), $"process {pid} outlived the AppHost"));
         Assert.Contains("stopped", apphost.Output, StringComparison.Ordinal);
+        Assert.All(new[] { "gateway", "compute", "drift", "postgres", "cache" },
+            name => Assert.Matches($@"{name} stopped in \d+\.\d s", apphost.Output));
     }
 
     [Fact]
