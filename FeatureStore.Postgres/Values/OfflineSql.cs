@@ -19,6 +19,20 @@ internal static class OfflineSql
         """;
 
     /// <summary>
+    /// The end of every upsert into the online copy (<see cref="Upsert"/>'s hand-off, <see cref="RefreshOnline"/>):
+    /// a key's row is replaced only by a value from the same instant or later (the online copy only moves forward;
+    /// a row from before valid_from was kept has none), and the rows written are returned.
+    /// </summary>
+    private const string OnlineMovesForward = """
+                ON CONFLICT (feature_id, version_major, entity_type, entity_id)
+                DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
+                              computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
+                WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
+                RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value, n.valid_from, n.computed_at
+
+        """;
+
+    /// <summary>
     /// Writes the batch (sent sorted by key, then valid_from) and hands the online copy the values that became
     /// current: 1. expand it, each value parsed to jsonb once (OFFSET 0 keeps the parse from being repeated where
     /// the value is used); 2. one probe per value on the lookup index, forwards from its valid_from: the row at that
@@ -97,15 +111,12 @@ internal static class OfflineSql
             SELECT feature_id, line, version, entity_type, entity_id, value, valid_from, now(), valid_from + make_interval(secs => ttl_seconds)
             FROM w
             WHERE found_from IS NULL AND next_in_batch IS NULL
-            ON CONFLICT (feature_id, version_major, entity_type, entity_id)
-            DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
-                          computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
-            WHERE n.valid_from <= EXCLUDED.valid_from
-            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value::text AS value, n.valid_from, n.computed_at)
+        """ + OnlineMovesForward + """
+            )
         SELECT NULL::uuid, NULL::int, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz,
                (SELECT count(*) FROM appended) + (SELECT count(*) FROM upserted) AS written
         UNION ALL
-        SELECT *, NULL FROM handed
+        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, NULL FROM handed
         """;
 
     /// <summary>
@@ -172,11 +183,8 @@ internal static class OfflineSql
             SELECT feature_id, version_major, version, entity_type, entity_id, value, valid_from, computed_at, expires_at
             FROM latest
             WHERE NOT unchanged AND (online_from IS NULL OR online_from <= valid_from)
-            ON CONFLICT (feature_id, version_major, entity_type, entity_id)
-            DO UPDATE SET version = EXCLUDED.version, value = EXCLUDED.value, valid_from = EXCLUDED.valid_from,
-                          computed_at = EXCLUDED.computed_at, expires_at = EXCLUDED.expires_at
-            WHERE n.valid_from IS NULL OR n.valid_from <= EXCLUDED.valid_from
-            RETURNING n.feature_id, n.version_major, n.entity_type, n.entity_id, n.version, n.value, n.valid_from, n.computed_at)
+        """ + OnlineMovesForward + """
+            )
         SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, true AS changed FROM refreshed
         UNION ALL
         SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, false FROM latest WHERE unchanged
