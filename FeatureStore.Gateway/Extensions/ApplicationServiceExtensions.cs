@@ -32,6 +32,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.Configure<TrainingSetExportOptions>(builder.Configuration.GetSection("FeatureStore:TrainingSets"));
         builder.Services.AddSingleton<TrainingSetExportGate>();
         builder.Services.AddSingleton<global::GraphQL.DI.IConfigureExecution, ParsedDocumentCache>();
+        // Registered before AddGraphQL, which only adds its own validator when none is.
+        builder.Services.AddSingleton<global::GraphQL.Validation.IDocumentValidator, CachedDocumentValidator>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<FeatureStoreSchema>()
             .AddGraphTypes(typeof(FeatureStoreSchema).Assembly)
