@@ -71,7 +71,7 @@ internal sealed class DatasetLoader(ServingDataset data, NpgsqlDataSource databa
     {
         await using var connection = await OpenForBulkLoadAsync(cancellationToken);
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY ai_feature_values_offline (id, feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at) FROM STDIN (FORMAT BINARY)",
+            "COPY ai_feature_values_offline (feature_id, version_major, version, entity_type, entity_id, value, value_type, valid_from, valid_to, computed_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         long written = 0;
         var progress = Stopwatch.StartNew();
@@ -86,7 +86,6 @@ internal sealed class DatasetLoader(ServingDataset data, NpgsqlDataSource databa
                 {
                     long? to = version + 1 < versions ? data.ValidFrom(entity, feature.Index, version + 1) : null;
                     writer.StartRow();
-                    writer.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                     writer.Write(ids[feature.Index], NpgsqlDbType.Uuid);
                     writer.Write(1, NpgsqlDbType.Integer);
                     writer.Write(Version, NpgsqlDbType.Text);

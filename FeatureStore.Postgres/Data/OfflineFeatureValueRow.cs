@@ -3,7 +3,6 @@ namespace FeatureStore.Postgres.Data;
 /// <summary>A row of <c>ai_feature_values_offline</c>: one value of a feature for an entity over [valid_from, valid_to).</summary>
 public sealed class OfflineFeatureValueRow
 {
-    public Guid Id { get; set; }
     public Guid FeatureId { get; set; }
     public required string EntityType { get; set; }
     public string Version { get; set; } = "1.0.0";

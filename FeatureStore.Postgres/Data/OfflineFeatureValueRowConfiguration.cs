@@ -9,8 +9,6 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
     {
         row.ToTable("ai_feature_values_offline", t =>
             t.HasCheckConstraint("ck_ai_feature_values_offline_interval", "valid_to IS NULL OR valid_to > valid_from"));
-        row.HasKey(r => r.Id);
-        row.Property(r => r.Id).HasColumnName("id").HasDefaultValueSql("gen_random_uuid()");
         row.Property(r => r.FeatureId).HasColumnName("feature_id");
         row.Property(r => r.EntityType).HasColumnName("entity_type");
         // Values are kept per major version (a value line): only a MAJOR change alters what they mean.
@@ -30,9 +28,10 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         // are one index here, ascending: point-in-time reads walk it backwards (newest valid_from at
         // or before t), the training-set export reads it forwards (entities in order, each one's
         // history oldest first), and a second copy of the same keys would only slow writes.
-        row.HasIndex(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
-            .IsUnique()
-            .HasDatabaseName("idx_feature_values_offline_lookup");
+        // It is also the primary key: the design's random uuid id was read by nothing, yet cost
+        // every written value a gen_random_uuid() and an insert at a random place of its own index.
+        row.HasKey(r => new { r.FeatureId, r.VersionMajor, r.EntityType, r.EntityId, r.ValidFrom })
+            .HasName("idx_feature_values_offline_lookup");
         row.HasIndex(r => new { r.ValidFrom, r.ValidTo }).HasDatabaseName("idx_feature_values_offline_time");
     }
 }

@@ -734,36 +734,34 @@ namespace FeatureStore.Postgres.Migrations
 
             modelBuilder.Entity("FeatureStore.Postgres.Data.OfflineFeatureValueRow", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("FeatureId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id")
-                        .HasDefaultValueSql("gen_random_uuid()");
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version_major");
+
+                    b.Property<string>("EntityType")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
 
                     b.Property<DateTimeOffset>("ComputedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at")
                         .HasDefaultValueSql("now()");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("entity_id")
-                        .UseCollation("C");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("entity_type");
-
-                    b.Property<Guid>("FeatureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("feature_id");
-
-                    b.Property<DateTimeOffset>("ValidFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("valid_from");
 
                     b.Property<DateTimeOffset?>("ValidTo")
                         .HasColumnType("timestamp with time zone")
@@ -787,20 +785,11 @@ namespace FeatureStore.Postgres.Migrations
                         .HasDefaultValue("1.0.0")
                         .HasColumnName("version");
 
-                    b.Property<int>("VersionMajor")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("version_major");
-
-                    b.HasKey("Id");
+                    b.HasKey("FeatureId", "VersionMajor", "EntityType", "EntityId", "ValidFrom")
+                        .HasName("idx_feature_values_offline_lookup");
 
                     b.HasIndex("ValidFrom", "ValidTo")
                         .HasDatabaseName("idx_feature_values_offline_time");
-
-                    b.HasIndex("FeatureId", "VersionMajor", "EntityType", "EntityId", "ValidFrom")
-                        .IsUnique()
-                        .HasDatabaseName("idx_feature_values_offline_lookup");
 
                     b.ToTable("ai_feature_values_offline", null, t =>
                         {

@@ -131,17 +131,18 @@ internal static class OfflineSql
     public const string Rechain = """
         UPDATE ai_feature_values_offline o
         SET valid_to = p.next_from
-        FROM (SELECT prev.id, w.valid_from AS next_from
+        FROM (SELECT w.feature_id, w.line, w.entity_type, w.entity_id, prev.valid_from, w.valid_from AS next_from
               FROM unnest(@feature_ids, @lines, @entity_types, @entity_ids, @valid_froms) AS w(feature_id, line, entity_type, entity_id, valid_from)
               CROSS JOIN LATERAL (
-                  SELECT p.id, p.valid_to
+                  SELECT p.valid_from, p.valid_to
                   FROM ai_feature_values_offline p
                   WHERE p.feature_id = w.feature_id AND p.version_major = w.line AND p.entity_type = w.entity_type
                     AND p.entity_id = w.entity_id AND p.valid_from < w.valid_from
                   ORDER BY p.valid_from DESC
                   LIMIT 1) prev
               WHERE prev.valid_to IS DISTINCT FROM w.valid_from) p
-        WHERE o.id = p.id
+        WHERE o.feature_id = p.feature_id AND o.version_major = p.line AND o.entity_type = p.entity_type
+          AND o.entity_id = p.entity_id AND o.valid_from = p.valid_from
         """;
 
     /// <summary>

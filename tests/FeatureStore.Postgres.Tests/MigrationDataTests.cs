@@ -41,6 +41,10 @@ public sealed class MigrationDataTests(InfrastructureFixture infrastructure)
         await host.Services.GetRequiredService<Schema.SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
         Assert.Equal(2, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_offline WHERE version_major = 1 AND version = '1.0.0'"));
+        // The history's key became its lookup index, taken over with the rows it already held (no uuid id left).
+        Assert.Equal(
+            ["idx_feature_values_offline_lookup PRIMARY KEY (feature_id, version_major, entity_type, entity_id, valid_from)"],
+            await Sql.StringsAsync(connectionString, "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ai_feature_values_offline'::regclass AND contype = 'p'"));
         Assert.Equal(1, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM ai_feature_values_online WHERE version_major = 1 AND value = '0.5'"));
         // Current vectors are copied into the pgvector table that similarity search reads; malformed ones are left out.
         Assert.Equal(["m1 [0.5,0.25,1]"], await Sql.StringsAsync(connectionString, "SELECT entity_id || ' ' || embedding::text FROM ai_feature_vectors"));
