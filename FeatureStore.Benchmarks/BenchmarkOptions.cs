@@ -21,6 +21,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Rows of the training-set spine (entity, timestamp) for the export and its SQL floor.</summary>
     public int Spine { get; init; } = 100_000;
 
+    /// <summary>Measured exports after the warm-up one (their median is reported), and as many of the SQL floor.</summary>
+    public int ExportRuns { get; init; } = 3;
+
     public int NoticeTrials { get; init; } = 200;
 
     /// <summary>Connections of the concurrent throughput run.</summary>
@@ -48,6 +51,7 @@ internal sealed record BenchmarkOptions
           --duration D        measured time per latency measure, e.g. 10s, 500ms (default 10s)
           --warmup D          warm-up per measure (default 3s)
           --spine N           training-set spine rows (default 100000)
+          --export-runs N     measured exports (and SQL floor runs) after a warm-up one, 1..100 (default 3)
           --notice-trials N   write-then-read trials of the notice-delivery bound (default 200)
           --connections N     connections of the throughput run (default 16)
           --zipf S[,S...]     Zipf exponents of the cache workload, each measured (default 0.99,1.2)
@@ -88,6 +92,7 @@ internal sealed record BenchmarkOptions
                 "--duration" => options with { Duration = ParseDuration(args, ref i) },
                 "--warmup" => options with { Warmup = ParseDuration(args, ref i) },
                 "--spine" => options with { Spine = Int(args, ref i, 1) },
+                "--export-runs" => options with { ExportRuns = Int(args, ref i, 1, 100) },
                 "--notice-trials" => options with { NoticeTrials = Int(args, ref i, 1, 100_000) },
                 "--connections" => options with { Connections = Int(args, ref i, 1, 512) },
                 "--zipf" => options with { ZipfExponents = Doubles(args, ref i) },

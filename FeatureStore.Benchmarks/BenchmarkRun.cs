@@ -24,7 +24,6 @@ internal static class BenchmarkRun
 {
     private const int ManyEntities = 100;
     private const int Rounds = 5;
-    private const int ExportRuns = 3;
 
     public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -88,8 +87,8 @@ internal static class BenchmarkRun
         var spine = Spine.Create(data, options.Spine, new Random(options.Seed + 1));
         Console.WriteLine($"measure: training-set export of {spine.Count:N0} rows, then its SQL floor");
         using var exportClient = new GatewayClient(gatewayA.BaseAddress);
-        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, ExportRuns, cancellationToken);
-        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, ExportRuns, cancellationToken);
+        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, options.ExportRuns, cancellationToken);
+        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, options.ExportRuns, cancellationToken);
 
         Console.WriteLine($"measure: notice delivery, {options.NoticeTrials} trials");
         using var writer = new GatewayClient(gatewayB.BaseAddress);
@@ -132,8 +131,8 @@ internal static class BenchmarkRun
         var spine = Spine.Create(data, options.Spine, new Random(options.Seed + 1));
         Console.WriteLine($"measure: training-set export of {spine.Count:N0} rows, then its SQL floor");
         using var exportClient = new GatewayClient(gateway.BaseAddress);
-        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, ExportRuns, cancellationToken);
-        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, ExportRuns, cancellationToken);
+        var export = await new TrainingSetExport(exportClient, data).MeasureAsync(spine, options.ExportRuns, cancellationToken);
+        var sqlFloor = await new LateralExportFloor(database, featureIds).MeasureAsync(spine, options.ExportRuns, cancellationToken);
         Console.WriteLine();
         Console.WriteLine(Report.RenderExport(options, export, sqlFloor));
         if (foreignCpu?.Stop() is { } noise)
