@@ -58,6 +58,7 @@ public static class PostgresFeatureStoreExtensions
         services.AddSingleton<IOfflineStore, PostgresOfflineStore>();
         services.AddSingleton<IVectorSearch, PostgresVectorSearch>();
         services.Configure<TrainingSetReadOptions>(builder.Host.Configuration.GetSection("FeatureStore:TrainingSets"));
+        services.AddSingleton<HistorySnapshots>();
         services.AddSingleton<ITrainingSetStore, PostgresTrainingSetStore>();
         services.AddSingleton<ISourceStore, PostgresSourceStore>();
         services.AddSingleton<ISourceReader, PostgresSourceReader>();

@@ -28,6 +28,9 @@ public static class ServingMetrics
     /// <summary>Rows written by the streaming training-set export.</summary>
     public static Counter<long> ExportedRows { get; } = Meter.CreateCounter<long>("featurestore.export.rows", description: "Training-set rows exported over HTTP");
 
+    /// <summary>Value lines an export read, tagged <c>from</c>: <c>memory</c> (a kept copy whose line no write had changed), <c>store</c>.</summary>
+    public static Counter<long> ExportLineReads { get; } = Meter.CreateCounter<long>("featurestore.export.line_reads", description: "Value lines read by training-set exports, from memory or from the store");
+
     /// <summary>Served values kept for the skew check and written to the store.</summary>
     public static Counter<long> ServingSamplesWritten { get; } = Meter.CreateCounter<long>("featurestore.serving_samples.written", description: "Served values sampled and stored for the skew check");
 

@@ -32,6 +32,9 @@ public sealed class EntityRowBatch
     /// <summary>Rows in the batch.</summary>
     public int Count { get; private set; }
 
+    /// <summary>About how much memory the batch holds (what a cache of batches counts).</summary>
+    public long Bytes => ((long)_rows.Length * Unsafe.SizeOf<Row>()) + _bytes.Length;
+
     /// <summary>The entity id of row <paramref name="row"/>, UTF-8.</summary>
     public ReadOnlyMemory<byte> EntityId(int row) => new(_bytes, _rows[row].IdStart, _rows[row].IdLength);
 

@@ -16,6 +16,7 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
     public DbSet<VectorIndexDeferralRow> VectorIndexDeferrals => Set<VectorIndexDeferralRow>();
+    public DbSet<LineWriteRow> LineWrites => Set<LineWriteRow>();
     public DbSet<ComputationJobRow> ComputationJobs => Set<ComputationJobRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 

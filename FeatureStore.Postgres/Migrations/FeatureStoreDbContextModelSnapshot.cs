@@ -732,6 +732,39 @@ namespace FeatureStore.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.LineWriteRow", b =>
+                {
+                    b.Property<Guid>("FeatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_major");
+
+                    b.Property<string>("EntityType")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<int>("Stripe")
+                        .HasColumnType("integer")
+                        .HasColumnName("stripe");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("WrittenBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("FeatureId", "VersionMajor", "EntityType", "Stripe");
+
+                    b.ToTable("ai_feature_line_writes", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.OfflineFeatureValueRow", b =>
                 {
                     b.Property<Guid>("FeatureId")
@@ -1506,6 +1539,15 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.LineWriteRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -7,7 +7,8 @@ namespace FeatureStore.Postgres.Values;
 
 /// <summary>
 /// One write of the offline store, statement by statement (<see cref="OfflineSql"/>), inside the caller's transaction:
-/// lock the entities' stripes, upsert the history (handing new latest values to the online copy), re-chain a key's
+/// lock the entities' stripes, upsert the history (handing new latest values to the online copy), mark the value lines
+/// it changed, re-chain a key's
 /// later values, refresh the keys not handed on, mirror changed vectors. Returns every touched key's current value.
 /// </summary>
 internal sealed class OfflineBatchWrite
@@ -20,6 +21,7 @@ internal sealed class OfflineBatchWrite
     private readonly DateTimeOffset[] _validFroms;
     private readonly bool[] _firstInBatch;
     private readonly double?[] _ttlSeconds;
+    private readonly int[] _stripes;
     private readonly List<StoredValue> _current = [];
     private readonly HashSet<FeatureKey> _changed = [];
 
@@ -37,12 +39,17 @@ internal sealed class OfflineBatchWrite
         _validFroms = [.. _batch.Select(w => w.ValidFrom.ToUniversalTime())];
         _firstInBatch = [.. _batch.Select((w, i) => i == 0 || _batch[i - 1].Key != w.Key)];
         _ttlSeconds = [.. _batch.Select(w => w.TimeToLive?.TotalSeconds)];
+        _stripes = [.. _batch.Select(w => EntityStripes.Of(w.Key.EntityType, w.Key.EntityId))];
     }
 
     public async Task<IReadOnlyList<StoredValue>> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await LockStripesAsync(connection, transaction, cancellationToken);
         var written = await UpsertAsync(connection, transaction, cancellationToken);
+        if (written > 0)
+        {
+            await MarkLinesAsync(connection, transaction, cancellationToken);
+        }
 
         // The upsert closed the interval each key's first value lands in; a later one may land between rows of the
         // table. Nothing inserted or replaced (an unchanged re-run): no interval to close.
@@ -80,8 +87,20 @@ internal sealed class OfflineBatchWrite
     private async Task LockStripesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var locks = new NpgsqlCommand(OfflineSql.LockStripes, connection, transaction);
-        locks.Parameters.AddWithValue("stripes", _batch.Select(w => EntityStripes.Of(w.Key.EntityType, w.Key.EntityId)).Distinct().ToArray());
+        locks.Parameters.AddWithValue("stripes", _stripes.Distinct().ToArray());
         await locks.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // The history changed: each (line, stripe) this write touched gets the transaction's id (OfflineSql.MarkLines).
+    private async Task MarkLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var marks = Enumerable.Range(0, _batch.Count).Select(i => (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i], _stripes[i])).Distinct().ToList();
+        await using var mark = new NpgsqlCommand(OfflineSql.MarkLines, connection, transaction);
+        mark.Parameters.AddWithValue("feature_ids", marks.Select(m => m.Item1).ToArray());
+        mark.Parameters.AddWithValue("lines", marks.Select(m => m.Item2).ToArray());
+        mark.Parameters.AddWithValue("entity_types", marks.Select(m => m.Item3).ToArray());
+        mark.Parameters.AddWithValue("stripes", marks.Select(m => m.Item4).ToArray());
+        await mark.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // Returns the number of history rows written; the values handed to the online copy become current (and changed).

@@ -19,6 +19,21 @@ internal static class OfflineSql
         """;
 
     /// <summary>
+    /// Marks each (value line, entity stripe) whose history this write changed with the writing transaction's id
+    /// (sent distinct: a row may be updated once per statement). The export keeps whole lines in memory
+    /// (<see cref="HistorySnapshots"/>) and reuses one while the line's marks are those it was read with: a
+    /// transaction's id is unique, so any write committed since changes them. Run after <see cref="LockStripes"/>:
+    /// a mark is only ever updated by writers that wait for each other's stripes anyway.
+    /// </summary>
+    public const string MarkLines = """
+        INSERT INTO ai_feature_line_writes AS m (feature_id, version_major, entity_type, stripe, written_by, written_at)
+        SELECT feature_id, line, entity_type, stripe, pg_current_xact_id()::text::bigint, now()
+        FROM unnest(@feature_ids, @lines, @entity_types, @stripes) AS m(feature_id, line, entity_type, stripe)
+        ON CONFLICT (feature_id, version_major, entity_type, stripe)
+        DO UPDATE SET written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at
+        """;
+
+    /// <summary>
     /// The end of every upsert into the online copy (<see cref="Upsert"/>'s hand-off, <see cref="RefreshOnline"/>):
     /// a key's row is replaced only by a value from the same instant or later (the online copy only moves forward;
     /// a row from before valid_from was kept has none), and the rows written are returned.

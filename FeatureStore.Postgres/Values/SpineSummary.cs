@@ -24,6 +24,11 @@ internal sealed class SpineSummary(int listUpTo)
 
     public string MaxEntity => BinaryCopy.Utf8.GetString(_max);
 
+    /// <summary>The least entity id, UTF-8 (its bytes sort in code-point order).</summary>
+    public byte[] MinEntityBytes => _min;
+
+    public byte[] MaxEntityBytes => _max;
+
     /// <summary>The last timestamp as Postgres reads it: no stored value after it can be given to any row.</summary>
     public string Until => new DateTime(_maxTicks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture);
 

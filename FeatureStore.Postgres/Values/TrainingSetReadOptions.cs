@@ -9,4 +9,11 @@ public sealed class TrainingSetReadOptions
     /// per entity but reads the entities between the spine's too. 0 always reads the range.
     /// </summary>
     public int ListEntitiesUpTo { get; set; } = 10_000;
+
+    /// <summary>
+    /// Memory for whole value lines kept between exports, in MiB (<see cref="HistorySnapshots"/>): an export of many
+    /// entities reads each line whole and keeps it; a later export reuses it while no write has changed the line.
+    /// A line larger than this is never kept. 0 keeps nothing (every export reads the store).
+    /// </summary>
+    public int SnapshotMemoryMiB { get; set; } = 256;
 }

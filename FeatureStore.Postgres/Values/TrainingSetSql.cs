@@ -50,13 +50,33 @@ internal static class TrainingSetSql
     public const string CopyListedHistoryOut =
         LineHistory + "  AND entity_id = ANY (current_setting('featurestore.export_entities')::text[])\n" + InMergeOrder;
 
-    private const string LineHistory = """
+    /// <summary>
+    /// A value line's whole history, in the lookup index's order, for the export to keep (<see cref="HistorySnapshots"/>):
+    /// no entity range and no last instant, so any later spine can be given its rows.
+    /// </summary>
+    public const string CopyLineOut = LineRows + InMergeOrder;
+
+    /// <summary>
+    /// The line's write marks (<see cref="OfflineSql.MarkLines"/>) as one text, compared as a whole: read in the same
+    /// transaction (repeatable read) as <see cref="CopyLineOut"/>, it names the writes that read saw.
+    /// </summary>
+    public const string LineMarks = """
+        SELECT coalesce(string_agg(stripe::text || ':' || written_by::text, ',' ORDER BY stripe), '')
+        FROM ai_feature_line_writes
+        WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
+        """;
+
+    private const string LineRows = """
         COPY (
             SELECT entity_id, valid_from, value
             FROM ai_feature_values_offline
             WHERE feature_id = current_setting('featurestore.export_feature')::uuid
               AND version_major = current_setting('featurestore.export_line')::int
               AND entity_type = current_setting('featurestore.export_entity_type')
+
+        """;
+
+    private const string LineHistory = LineRows + """
               AND valid_from <= current_setting('featurestore.export_until')::timestamptz
 
         """;

@@ -1,0 +1,18 @@
+namespace FeatureStore.Postgres.Data;
+
+/// <summary>
+/// A row of <c>ai_feature_line_writes</c>: the last transaction that changed a value line's history for one entity
+/// stripe. The export's in-memory copies of whole lines stay valid while these rows are unchanged (<c>HistorySnapshots</c>).
+/// </summary>
+public sealed class LineWriteRow
+{
+    public Guid FeatureId { get; set; }
+    public int VersionMajor { get; set; }
+    public string EntityType { get; set; } = "";
+    public int Stripe { get; set; }
+
+    /// <summary>The writing transaction's id (<c>pg_current_xact_id()</c>): unique, so any later write changes it.</summary>
+    public long WrittenBy { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FeatureStore.Core.Registry;
+using FeatureStore.Core.TrainingSets;
+using FeatureStore.Core.Values;
+using FeatureStore.Postgres.Values;
+using FeatureStore.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FeatureStore.Postgres.Tests.Values;
+
+/// <summary>
+/// The export's kept lines (<see cref="HistorySnapshots"/>) on the real Postgres: a line read whole is reused only
+/// while no write has changed it, including a write that had begun, but not committed, when the line was read.
+/// Reuse is seen directly: a kept line hands out the very batch objects of the read that kept it.
+/// </summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
+{
+    private const string Intent = "user:test_intent";
+    private const string Embedding = "msg:test_embedding";
+    private static readonly DateTimeOffset Day0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_line_read_whole_is_reused_until_a_write_changes_it_and_an_unchanged_rewrite_keeps_it()
+    {
+        await using var database = await DatabaseAsync("kept");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        List<ValueWrite> first = [Write(Intent, "u1", "\"pricing\"", Day0), Write(Intent, "u2", "\"booking\"", Day0), Write(Intent, "u3", "\"support\"", Day0.AddDays(1))];
+        await store.WriteAsync(first, CancellationToken.None);
+        string[] spine = ["u1", "u2", "u3"];
+
+        var read = await ReadLineAsync(database, Intent, "user", spine);
+        var again = await ReadLineAsync(database, Intent, "user", spine);
+
+        Assert.Equal(["u1 2026-01-01 \"pricing\"", "u2 2026-01-01 \"booking\"", "u3 2026-01-02 \"support\""], read.Rows);
+        Assert.Equal(read.Rows, again.Rows);
+        Assert.True(read.Batches.SequenceEqual(again.Batches, ReferenceEqualityComparer.Instance), "the second read should be the kept copy");
+        Assert.True(database.Services.GetRequiredService<HistorySnapshots>().Bytes > 0);
+
+        // Writing the same values again changes no row (an idempotent re-run): the kept copy stays valid.
+        await store.WriteAsync(first, CancellationToken.None);
+        Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(read.Batches, ReferenceEqualityComparer.Instance));
+
+        // A new value of one entity: the line is read again and has it.
+        await store.WriteAsync([Write(Intent, "u2", "\"support\"", Day0.AddDays(3))], CancellationToken.None);
+        var changed = await ReadLineAsync(database, Intent, "user", spine);
+        Assert.Equal(["u1 2026-01-01 \"pricing\"", "u2 2026-01-01 \"booking\"", "u2 2026-01-04 \"support\"", "u3 2026-01-02 \"support\""], changed.Rows);
+        Assert.DoesNotContain(changed.Batches, b => read.Batches.Contains(b));
+
+        // A spine of other entities of the same line is served from the kept copy too, in its range only.
+        var other = await ReadLineAsync(database, Intent, "user", ["u2"]);
+        Assert.True(other.Batches.SequenceEqual(changed.Batches, ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public async Task A_write_under_way_while_a_line_is_read_makes_the_next_export_read_the_line_again()
+    {
+        await using var database = await DatabaseAsync("racing");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        await store.WriteAsync([Write(Embedding, "m1", Vector(0.5), Day0), Write(Embedding, "m2", Vector(0.25), Day0)], CancellationToken.None);
+        string[] spine = ["m1", "m2"];
+
+        // Hold m1's vector row: the next write of m1 upserts its history and marks the line, then waits in the vector
+        // mirror, with its transaction open.
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM ai_feature_vectors WHERE entity_id = 'm1' FOR UPDATE", holder, hold))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        var writing = store.WriteAsync([Write(Embedding, "m1", Vector(0.75), Day0.AddDays(1))], CancellationToken.None);
+        await WaitForRowLockWaitAsync(database);
+
+        var during = await ReadLineAsync(database, Embedding, "message", spine);
+        Assert.Equal(["m1 2026-01-01", "m2 2026-01-01"], during.Rows.Select(r => r[..13]));
+
+        await hold.CommitAsync();
+        await writing;
+
+        var after = await ReadLineAsync(database, Embedding, "message", spine);
+        Assert.Equal(["m1 2026-01-01", "m1 2026-01-02", "m2 2026-01-01"], after.Rows.Select(r => r[..13]));
+        Assert.DoesNotContain(after.Batches, b => during.Batches.Contains(b));
+    }
+
+    [Fact]
+    public async Task Without_memory_for_them_lines_are_never_kept()
+    {
+        await using var database = await DatabaseAsync("unkept");
+        database.Services.GetRequiredService<IOptions<TrainingSetReadOptions>>().Value.SnapshotMemoryMiB = 0;
+        await database.Services.GetRequiredService<IOfflineStore>().WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0)], CancellationToken.None);
+
+        var read = await ReadLineAsync(database, Intent, "user", ["u1"]);
+        var again = await ReadLineAsync(database, Intent, "user", ["u1"]);
+
+        Assert.Equal(read.Rows, again.Rows);
+        Assert.DoesNotContain(again.Batches, b => read.Batches.Contains(b));
+        Assert.Equal(0, database.Services.GetRequiredService<HistorySnapshots>().Bytes);
+    }
+
+    // Reads one line's history for a spine of these entities (one row each, at the end of time), as the export does.
+    private static async Task<(List<string> Rows, List<EntityRowBatch> Batches)> ReadLineAsync(MigratedDatabase database, string feature, string entityType, string[] entities)
+    {
+        var store = database.Services.GetRequiredService<ITrainingSetStore>();
+        await using var spine = await store.StageAsync(entityType, Rows(entities), CancellationToken.None);
+        var rows = new List<string>();
+        var batches = new List<EntityRowBatch>();
+        await foreach (var batch in spine.ReadHistoryAsync(feature, 1, CancellationToken.None))
+        {
+            batches.Add(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var value = Encoding.UTF8.GetString(batch.Value(i).Span);
+                rows.Add($"{Encoding.UTF8.GetString(batch.EntityId(i).Span)} {new DateTime(batch.UtcTicks(i), DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {value}");
+            }
+        }
+
+        return (rows, batches);
+    }
+
+    private static async IAsyncEnumerable<SpineRow> Rows(string[] entities)
+    {
+        foreach (var entity in entities)
+        {
+            yield return new SpineRow(entity, Day0.AddYears(1));
+        }
+
+        await Task.CompletedTask;
+    }
+
+    // The only row lock a test write can wait for here is the held vector row's (the query text is cut at 1 KB).
+    private static async Task WaitForRowLockWaitAsync(MigratedDatabase database)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await Sql.ScalarAsync<long>(database.ConnectionString,
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'transactionid'") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the write never reached the held row");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<MigratedDatabase> DatabaseAsync(string prefix)
+    {
+        var database = await MigratedDatabase.CreateAsync(infrastructure, prefix);
+        await database.Services.GetRequiredService<IFeatureRegistry>().ApplyAsync([Definitions.Intent(), Definitions.Embedding()], "test", CancellationToken.None);
+        // Every spine reads its line's range (the way of spines of many entities), which reads the line whole and keeps it.
+        database.Services.GetRequiredService<IOptions<TrainingSetReadOptions>>().Value.ListEntitiesUpTo = 0;
+        return database;
+    }
+
+    private static ValueWrite Write(string feature, string entityId, string json, DateTimeOffset validFrom)
+    {
+        using var document = JsonDocument.Parse(json);
+        var (type, entityType) = feature == Embedding ? ("vector", "message") : ("categorical", "user");
+        return new ValueWrite(new FeatureKey(feature, 1, entityType, entityId), "1.0.0", document.RootElement.Clone(), type, validFrom, TimeSpan.FromDays(2));
+    }
+
+    private static string Vector(double first) => "[" + string.Join(",", Enumerable.Range(0, 384).Select(i => i == 0 ? first : 1.0 / (i + 1)).Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]";
+}
