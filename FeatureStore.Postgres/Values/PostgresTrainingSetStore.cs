@@ -1,22 +1,15 @@
-using System.Data;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
-using FeatureStore.Core.Serving;
 using FeatureStore.Core.TrainingSets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FeatureStore.Postgres.Values;
 
 /// <summary>
-/// Stages a training-set spine in a temporary table with binary COPY (Postgres sorts it, spilling to disk when
-/// large) and reads it back, and each value line's history, in index order with binary COPYs: one connection per
-/// line, each read a few batches ahead of the merge on its own thread (<see cref="CopyReadAhead"/>). A spine of many
-/// entities reads each line whole and keeps it in memory; later exports take the kept line while no write has changed
-/// it (<see cref="HistorySnapshots"/>).
+/// Stages a training-set spine: sorted in memory up to <see cref="TrainingSetReadOptions.SortInMemoryUpTo"/> rows
+/// (<see cref="SpineBuffer"/>), beyond that in a temporary table with binary COPY (Postgres sorts it, spilling to disk
+/// when large) and read back in order. Each value line's history comes from <see cref="LineHistoryReader"/>.
 /// </summary>
 internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTrainingSetStore.DataSource)] NpgsqlDataSource dataSource, FeatureIds featureIds,
     HistorySnapshots snapshots, IOptions<TrainingSetReadOptions> options)
@@ -30,6 +23,22 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
     public async Task<IStagedSpine> StageAsync(string entityType, IAsyncEnumerable<SpineRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var summary = new SpineSummary(options.Value.ListEntitiesUpTo);
+        var buffered = new SpineBuffer();
+        await using var rest = rows.GetAsyncEnumerator(cancellationToken);
+        var more = await rest.MoveNextAsync();
+        for (; more && buffered.Count < options.Value.SortInMemoryUpTo; more = await rest.MoveNextAsync())
+        {
+            buffered.Add(rest.Current.EntityId, rest.Current.Timestamp);
+            summary.Add(buffered.Id(buffered.Count - 1), buffered.UtcTicks(buffered.Count - 1));
+        }
+
+        if (!more)
+        {
+            buffered.Sort();
+            return new SortedSpine(buffered, summary, Reader(entityType, summary));
+        }
+
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -38,8 +47,8 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var summary = await CopyInAsync(connection, rows, new SpineSummary(options.Value.ListEntitiesUpTo), cancellationToken);
-            return new StagedSpine(dataSource, featureIds, snapshots, connection, entityType, summary);
+            await CopyInAsync(connection, buffered, rest, summary, cancellationToken);
+            return new StagedSpine(connection, summary, Reader(entityType, summary));
         }
         catch
         {
@@ -48,36 +57,37 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
         }
     }
 
-    // Writes the rows as binary COPY, a chunk at a time, noting what the history reads need: the entity range and
-    // the last timestamp, as Postgres stores them (microseconds).
-    private static async Task<SpineSummary> CopyInAsync(NpgsqlConnection connection, IAsyncEnumerable<SpineRow> rows, SpineSummary summary, CancellationToken cancellationToken)
+    private LineHistoryReader Reader(string entityType, SpineSummary summary) => new(dataSource, featureIds, snapshots, entityType, summary);
+
+    // Writes the rows read so far, then the rest (its current row first), as binary COPY, a chunk at a time, noting
+    // what the history reads need of the rest: the entity range and the last timestamp, as Postgres stores them.
+    private static async Task CopyInAsync(NpgsqlConnection connection, SpineBuffer buffered, IAsyncEnumerator<SpineRow> rest, SpineSummary summary,
+        CancellationToken cancellationToken)
     {
         var copy = await connection.BeginRawBinaryCopyAsync(TrainingSetSql.CopySpineIn, cancellationToken);
         var chunk = new byte[CopyChunk * 2];
         var used = BinaryCopy.WriteHeader(chunk);
         try
         {
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            for (var i = 0; i < buffered.Count; i++)
             {
-                var most = BinaryCopy.SpineRowLength(BinaryCopy.Utf8.GetMaxByteCount(row.EntityId.Length));
-                if (chunk.Length - used < most)
-                {
-                    await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
-                    used = 0;
-                    chunk = most > chunk.Length ? new byte[most] : chunk;
-                }
+                (chunk, used) = await MakeRoomAsync(copy, chunk, used, BinaryCopy.SpineRowLength(buffered.Id(i).Length), cancellationToken);
+                buffered.Id(i).CopyTo(chunk.AsSpan(used + 6));
+                used += BinaryCopy.WriteSpineRow(chunk.AsSpan(used), buffered.Id(i).Length, buffered.UtcTicks(i));
+            }
 
+            do
+            {
+                var row = rest.Current;
+                (chunk, used) = await MakeRoomAsync(copy, chunk, used, BinaryCopy.SpineRowLength(BinaryCopy.Utf8.GetMaxByteCount(row.EntityId.Length)), cancellationToken);
                 var idBytes = BinaryCopy.Utf8.GetBytes(row.EntityId, chunk.AsSpan(used + 6));
                 var ticks = BinaryCopy.FromPostgres(BinaryCopy.ToPostgres(row.Timestamp.UtcTicks));
                 summary.Add(chunk.AsSpan(used + 6, idBytes), ticks);
                 used += BinaryCopy.WriteSpineRow(chunk.AsSpan(used), idBytes, ticks);
-                if (used >= CopyChunk)
-                {
-                    await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
-                    used = 0;
-                }
             }
+            while (await rest.MoveNextAsync());
 
+            (chunk, used) = await MakeRoomAsync(copy, chunk, used, 2, cancellationToken);
             used += BinaryCopy.WriteTrailer(chunk.AsSpan(used));
             await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
         }
@@ -97,109 +107,51 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
         }
 
         await copy.DisposeAsync(); // ends the COPY
-        return summary;
     }
 
-    private sealed class StagedSpine(NpgsqlDataSource dataSource, FeatureIds featureIds, HistorySnapshots snapshots, NpgsqlConnection connection,
-        string entityType, SpineSummary summary)
-        : IStagedSpine
+    // Sends the chunk once it holds CopyChunk bytes or has no room for the next row's most bytes; a row larger than
+    // the chunk gets a larger one.
+    private static async Task<(byte[] Chunk, int Used)> MakeRoomAsync(NpgsqlRawCopyStream copy, byte[] chunk, int used, int most, CancellationToken cancellationToken)
+    {
+        if (used < CopyChunk && chunk.Length - used >= most)
+        {
+            return (chunk, used);
+        }
+
+        await copy.WriteAsync(chunk.AsMemory(0, used), cancellationToken);
+        return (most > chunk.Length ? new byte[most] : chunk, 0);
+    }
+
+    private sealed class SortedSpine(SpineBuffer rows, SpineSummary summary, LineHistoryReader history) : IStagedSpine
+    {
+        public long Count => summary.Count;
+
+        public async IAsyncEnumerable<EntityRowBatch> ReadOrderedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var batch in rows.Batches())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return batch;
+            }
+
+            await Task.CompletedTask;
+        }
+
+        public IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, CancellationToken cancellationToken) =>
+            history.ReadAsync(feature, valueLine, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class StagedSpine(NpgsqlConnection connection, SpineSummary summary, LineHistoryReader history) : IStagedSpine
     {
         public long Count => summary.Count;
 
         public IAsyncEnumerable<EntityRowBatch> ReadOrderedAsync(CancellationToken cancellationToken) =>
             CopyReadAhead.ReadAsync((batches, stop) => CopyReadAhead.CopyAsync(connection, TrainingSetSql.CopySpineOut, withValues: false, batches, stop), cancellationToken);
 
-        public async IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            if (summary.Count == 0)
-            {
-                yield break;
-            }
-
-            await foreach (var batch in CopyReadAhead.ReadAsync((batches, stop) => CopyHistoryAsync(feature, valueLine, batches, stop), cancellationToken))
-            {
-                yield return batch;
-            }
-        }
-
-        // One line's history for the merge: a kept copy when the line's marks say no write changed it since, else read
-        // from the store (whole, and kept, for a spine of many entities).
-        private async Task CopyHistoryAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches, CancellationToken cancellationToken)
-        {
-            if (await ReadUnlessKeptAsync(feature, valueLine, batches, cancellationToken) is not { } kept)
-            {
-                return;
-            }
-
-            ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "memory"));
-            foreach (var batch in KeptRange.Of(kept, summary.MinEntityBytes, summary.MaxEntityBytes))
-            {
-                await batches.WriteAsync(batch, cancellationToken);
-            }
-        }
-
-        // Marks, settings and rows are read in one repeatable-read transaction, so the marks kept with a line name
-        // exactly the writes its rows include. Returns the kept copy (its connection already back in the pool), or
-        // null once the rows were read from the store into the batches.
-        private async Task<IReadOnlyList<EntityRowBatch>?> ReadUnlessKeptAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches,
-            CancellationToken cancellationToken)
-        {
-            await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
-            var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
-            var line = new LineKey(featureId, valueLine, entityType);
-            // The settings are local to the transaction: they end with it, before the connection goes back to the pool.
-            await using var transaction = await history.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            var marks = snapshots.Budget > 0 ? await ReadMarksAsync(history, line, cancellationToken) : null;
-            if (marks is not null && snapshots.Find(line, marks) is { } kept)
-            {
-                return kept;
-            }
-
-            ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "store"));
-            await SetParametersAsync(history, transaction, featureId, valueLine, cancellationToken);
-            if (marks is null || summary.Entities is not null || snapshots.IsTooLarge(line))
-            {
-                var read = summary.Entities is null ? TrainingSetSql.CopyHistoryOut : TrainingSetSql.CopyListedHistoryOut;
-                await CopyReadAhead.CopyAsync(history, read, withValues: true, batches, cancellationToken);
-                return null;
-            }
-
-            var collector = new LineCollector(batches, snapshots.Budget);
-            await CopyReadAhead.CopyAsync(history, TrainingSetSql.CopyLineOut, withValues: true, collector, cancellationToken);
-            if (collector.Batches is { } whole)
-            {
-                snapshots.Keep(line, marks, whole, collector.Bytes);
-            }
-            else
-            {
-                snapshots.TooLarge(line);
-            }
-
-            return null;
-        }
-
-        private static async Task<string> ReadMarksAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
-        {
-            await using var read = new NpgsqlCommand(TrainingSetSql.LineMarks, history);
-            read.Parameters.AddWithValue("feature", line.FeatureId);
-            read.Parameters.AddWithValue("line", line.Line);
-            read.Parameters.AddWithValue("entity_type", line.EntityType);
-            return (string)(await read.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        private async Task SetParametersAsync(NpgsqlConnection history, NpgsqlTransaction transaction, Guid featureId, int valueLine, CancellationToken cancellationToken)
-        {
-            await using var parameters = new NpgsqlCommand(TrainingSetSql.SetHistoryParameters, history, transaction);
-            parameters.Parameters.AddWithValue("feature", featureId.ToString());
-            parameters.Parameters.AddWithValue("line", valueLine.ToString(CultureInfo.InvariantCulture));
-            parameters.Parameters.AddWithValue("entity_type", entityType);
-            parameters.Parameters.AddWithValue("min_entity", summary.MinEntity);
-            parameters.Parameters.AddWithValue("max_entity", summary.MaxEntity);
-            parameters.Parameters.AddWithValue("until", summary.Until);
-            parameters.Parameters.AddWithValue("enable_sort", summary.Entities is null ? "off" : "on");
-            parameters.Parameters.Add(new NpgsqlParameter<string[]>("entities", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. summary.Entities ?? []] });
-            await parameters.ExecuteNonQueryAsync(cancellationToken);
-        }
+        public IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, CancellationToken cancellationToken) =>
+            history.ReadAsync(feature, valueLine, cancellationToken);
 
         public ValueTask DisposeAsync() => DropAsync(connection);
     }

@@ -11,6 +11,12 @@ public sealed class TrainingSetReadOptions
     public int ListEntitiesUpTo { get; set; } = 10_000;
 
     /// <summary>
+    /// A spine of at most this many rows is sorted in the gateway's memory (about 20 bytes a row beyond its ids); a
+    /// larger one is staged in a temporary table and sorted by Postgres, spilling to disk. 0 always stages it.
+    /// </summary>
+    public int SortInMemoryUpTo { get; set; } = 1_000_000;
+
+    /// <summary>
     /// Memory for whole value lines kept between exports, in MiB (<see cref="HistorySnapshots"/>): an export of many
     /// entities reads each line whole and keeps it; a later export reuses it while no write has changed the line.
     /// A line larger than this is never kept. 0 keeps nothing (every export reads the store).

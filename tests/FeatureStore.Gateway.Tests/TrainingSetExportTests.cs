@@ -51,11 +51,15 @@ public sealed class TrainingSetExportTests(InfrastructureFixture infrastructure)
             await LinesAsync(response));
     }
 
-    // Both ways of reading history: the spine's entities listed (the default for small spines) and its id range.
+    // Both ways of reading history (the spine's entities listed, the default for small spines, or its id range, which
+    // reads lines whole and keeps them) and of sorting the spine (in memory, the default, in Postgres, or in Postgres
+    // after the first 100 rows were read into memory).
     [Theory]
-    [InlineData("10000")]
-    [InlineData("0")]
-    public async Task A_random_workload_exports_exactly_what_graphql_trainingSet_serves_for_the_same_rows(string listEntitiesUpTo)
+    [InlineData("10000", "1000000")]
+    [InlineData("0", "1000000")]
+    [InlineData("10000", "0")]
+    [InlineData("0", "100")]
+    public async Task A_random_workload_exports_exactly_what_graphql_trainingSet_serves_for_the_same_rows(string listEntitiesUpTo, string sortInMemoryUpTo)
     {
         var random = new Random(7);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -85,8 +89,12 @@ public sealed class TrainingSetExportTests(InfrastructureFixture infrastructure)
         var features = new[] { Rate, Intent, Rate + "@1" };
 
         await using var gateway = new GatewayFactory(Database.ConnectionString, Infrastructure.Redis.ConnectionString,
-            settings: new Dictionary<string, string> { ["FeatureStore:TrainingSets:ListEntitiesUpTo"] = listEntitiesUpTo });
-        var exported = await LinesAsync(await ExportAsync("id,timestamp\n" + string.Join("\n", rows.Select(r => $"{r.Id},{Iso(r.At)}")), string.Join(",", features), gateway));
+            settings: new Dictionary<string, string>
+            {
+                ["FeatureStore:TrainingSets:ListEntitiesUpTo"] = listEntitiesUpTo, ["FeatureStore:TrainingSets:SortInMemoryUpTo"] = sortInMemoryUpTo,
+            });
+        var spine = "id,timestamp\n" + string.Join("\n", rows.Select(r => $"{r.Id},{Iso(r.At)}"));
+        var exported = await LinesAsync(await ExportAsync(spine, string.Join(",", features), gateway));
         var served = await TrainingSetAsync(rows, features);
 
         Assert.Equal(served.Count + 1, exported.Count);
@@ -94,6 +102,13 @@ public sealed class TrainingSetExportTests(InfrastructureFixture infrastructure)
         Assert.InRange(exported.Count(l => l.Split(',')[3].Length > 0), 100, 550);
         Assert.Equal(served.Order(StringComparer.Ordinal), exported.Skip(1).Order(StringComparer.Ordinal));
         Assert.Equal(exported.Skip(1).OrderBy(l => l.Split(',')[0], StringComparer.Ordinal).ThenBy(l => l.Split(',')[1], StringComparer.Ordinal), exported.Skip(1));
+
+        // Again after a write to one line, at a spine row's instant: the other lines may come from memory, the written
+        // one from the store.
+        await WriteAsync(Value(Rate, rows[0].Id, 0.5, Iso(rows[0].At)));
+        var again = await LinesAsync(await ExportAsync(spine, string.Join(",", features), gateway));
+        Assert.Equal((await TrainingSetAsync(rows, features)).Order(StringComparer.Ordinal), again.Skip(1).Order(StringComparer.Ordinal));
+        Assert.Contains(again, l => l.StartsWith($"{rows[0].Id},{Iso(rows[0].At)},0.5,", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using System.Data;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using FeatureStore.Core.Serving;
+using FeatureStore.Core.TrainingSets;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FeatureStore.Postgres.Values;
+
+/// <summary>
+/// Each value line's history for one spine (its entity type and <see cref="SpineSummary"/>), in index order with a
+/// binary COPY on a connection of its own, read a few batches ahead of the merge on its own thread
+/// (<see cref="CopyReadAhead"/>). A spine of many entities reads each line whole and keeps it in memory; later
+/// exports take the kept line while no write has changed it (<see cref="HistorySnapshots"/>).
+/// </summary>
+internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds featureIds, HistorySnapshots snapshots, string entityType, SpineSummary summary)
+{
+    public async IAsyncEnumerable<EntityRowBatch> ReadAsync(string feature, int valueLine, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (summary.Count == 0)
+        {
+            yield break;
+        }
+
+        await foreach (var batch in CopyReadAhead.ReadAsync((batches, stop) => CopyHistoryAsync(feature, valueLine, batches, stop), cancellationToken))
+        {
+            yield return batch;
+        }
+    }
+
+    // One line's history for the merge: a kept copy when the line's marks say no write changed it since, else read
+    // from the store (whole, and kept, for a spine of many entities).
+    private async Task CopyHistoryAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches, CancellationToken cancellationToken)
+    {
+        if (await ReadUnlessKeptAsync(feature, valueLine, batches, cancellationToken) is not { } kept)
+        {
+            return;
+        }
+
+        ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "memory"));
+        foreach (var batch in KeptRange.Of(kept, summary.MinEntityBytes, summary.MaxEntityBytes))
+        {
+            await batches.WriteAsync(batch, cancellationToken);
+        }
+    }
+
+    // Marks, settings and rows are read in one repeatable-read transaction, so the marks kept with a line name
+    // exactly the writes its rows include. Returns the kept copy (its connection already back in the pool), or
+    // null once the rows were read from the store into the batches.
+    private async Task<IReadOnlyList<EntityRowBatch>?> ReadUnlessKeptAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches,
+        CancellationToken cancellationToken)
+    {
+        await using var history = await dataSource.OpenConnectionAsync(cancellationToken);
+        var featureId = (await featureIds.ResolveAsync(history, [feature], cancellationToken))[feature];
+        var line = new LineKey(featureId, valueLine, entityType);
+        // The settings are local to the transaction: they end with it, before the connection goes back to the pool.
+        await using var transaction = await history.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var marks = snapshots.Budget > 0 ? await ReadMarksAsync(history, line, cancellationToken) : null;
+        if (marks is not null && snapshots.Find(line, marks) is { } kept)
+        {
+            return kept;
+        }
+
+        ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "store"));
+        await SetParametersAsync(history, transaction, featureId, valueLine, cancellationToken);
+        if (marks is null || summary.Entities is not null || snapshots.IsTooLarge(line))
+        {
+            var read = summary.Entities is null ? TrainingSetSql.CopyHistoryOut : TrainingSetSql.CopyListedHistoryOut;
+            await CopyReadAhead.CopyAsync(history, read, withValues: true, batches, cancellationToken);
+            return null;
+        }
+
+        var collector = new LineCollector(batches, snapshots.Budget);
+        await CopyReadAhead.CopyAsync(history, TrainingSetSql.CopyLineOut, withValues: true, collector, cancellationToken);
+        if (collector.Batches is { } whole)
+        {
+            snapshots.Keep(line, marks, whole, collector.Bytes);
+        }
+        else
+        {
+            snapshots.TooLarge(line);
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ReadMarksAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand(TrainingSetSql.LineMarks, history);
+        read.Parameters.AddWithValue("feature", line.FeatureId);
+        read.Parameters.AddWithValue("line", line.Line);
+        read.Parameters.AddWithValue("entity_type", line.EntityType);
+        return (string)(await read.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task SetParametersAsync(NpgsqlConnection history, NpgsqlTransaction transaction, Guid featureId, int valueLine, CancellationToken cancellationToken)
+    {
+        await using var parameters = new NpgsqlCommand(TrainingSetSql.SetHistoryParameters, history, transaction);
+        parameters.Parameters.AddWithValue("feature", featureId.ToString());
+        parameters.Parameters.AddWithValue("line", valueLine.ToString(CultureInfo.InvariantCulture));
+        parameters.Parameters.AddWithValue("entity_type", entityType);
+        parameters.Parameters.AddWithValue("min_entity", summary.MinEntity);
+        parameters.Parameters.AddWithValue("max_entity", summary.MaxEntity);
+        parameters.Parameters.AddWithValue("until", summary.Until);
+        parameters.Parameters.AddWithValue("enable_sort", summary.Entities is null ? "off" : "on");
+        parameters.Parameters.Add(new NpgsqlParameter<string[]>("entities", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. summary.Entities ?? []] });
+        await parameters.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
