@@ -21,7 +21,9 @@ internal sealed class DriftBaselineRowConfiguration : IEntityTypeConfiguration<D
         row.Property(r => r.WindowStart).HasColumnName("window_start");
         row.Property(r => r.WindowEnd).HasColumnName("window_end");
         // A training set's sample ([{"entityId", "value"}]); a window's values stay in the offline history.
-        row.Property(r => r.Values).HasColumnName("values").HasColumnType("jsonb");
+        // lz4 rather than pglz: an export records ten samples of 5,000 values (about 2 MB of JSON), and pglz spent
+        // about a third of their saving time compressing them.
+        row.Property(r => r.Values).HasColumnName("values").HasColumnType("jsonb").UseCompressionMethod("lz4");
         row.Property(r => r.SampleSize).HasColumnName("sample_size");
         row.Property(r => r.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
 

@@ -298,7 +298,8 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.Property<string>("Values")
                         .HasColumnType("jsonb")
-                        .HasColumnName("values");
+                        .HasColumnName("values")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Version")
                         .IsRequired()

@@ -38,6 +38,13 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
                 WHERE schemaname = 'public' AND tablename LIKE 'ai_feature_%'
                 ORDER BY tablename, indexname
                 """),
+            // Columns stored with a set compression (the drift tables included), rather than the server's default (pglz).
+            Compression = await Sql.StringsAsync(_database.ConnectionString, """
+                SELECT attrelid::regclass || '.' || attname || ' ' || CASE attcompression WHEN 'l' THEN 'lz4' ELSE 'pglz' END
+                FROM pg_attribute
+                WHERE attrelid::regclass::text LIKE 'ai_%' AND attcompression <> ''
+                ORDER BY attrelid::regclass::text, attname
+                """),
         };
 
         Snapshot.Match(schema);
