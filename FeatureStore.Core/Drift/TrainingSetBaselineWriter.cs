@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -17,7 +18,7 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
     /// <summary>Values kept per column by default: as many as a drift run reads of a window.</summary>
     public const int DefaultCapacity = 5_000;
 
-    private readonly List<(string EntityId, string? Json)>[] _samples = [.. columns.Select(_ => new List<(string, string?)>())];
+    private readonly List<(string EntityId, byte[]? Json)>[] _samples = [.. columns.Select(_ => new List<(string, byte[]?)>())];
     private readonly Random _random = new(seed);
     private long _rows;
     private DateTimeOffset _first = DateTimeOffset.MaxValue;
@@ -35,11 +36,11 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
         var slot = _rows <= capacity ? -1 : _random.NextInt64(_rows);
         if (_rows <= capacity || slot < capacity)
         {
-            // Only kept rows become text: most rows of a big export are never kept.
+            // Only kept rows are copied: most rows of a big export are never kept.
             var id = Encoding.UTF8.GetString(entityId);
             for (var i = 0; i < columns.Count; i++)
             {
-                var kept = (id, values[i].IsEmpty ? null : Encoding.UTF8.GetString(values[i].Span));
+                var kept = (id, values[i].IsEmpty ? null : values[i].ToArray());
                 if (slot < 0)
                 {
                     _samples[i].Add(kept);
@@ -70,16 +71,38 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
 
         return [.. columns.Select((column, i) => (column, i)).Where(c => !c.column.VersionPerEntity).Select(c => new DriftBaseline(
             Guid.NewGuid(), c.column.Feature.Name, c.column.Resolved.ValueLine, c.column.Resolved.Version.Version.ToString(), DriftBaselineKinds.TrainingSet,
-            _first, End(_last), [.. _samples[c.i].Select(s => new SampledValue(s.EntityId, Parse(s.Json)))], createdAt))];
+            _first, End(_last), Sampled(_samples[c.i]), createdAt))];
     }
 
     // A microsecond after the last row, or the last representable instant when the last row is (nearly) that.
     private static DateTimeOffset End(DateTimeOffset last) =>
         DateTimeOffset.MaxValue.UtcTicks - last.UtcTicks < TimeSpan.TicksPerMicrosecond ? DateTimeOffset.MaxValue : last.AddTicks(TimeSpan.TicksPerMicrosecond);
 
-    private static JsonElement Parse(string? json)
+    // One JSON array per column, parsed once: a document per value cost more than the rest of the sample's save.
+    private static List<SampledValue> Sampled(List<(string EntityId, byte[]? Json)> sample)
     {
-        using var document = JsonDocument.Parse(json ?? "null");
-        return document.RootElement.Clone();
+        var array = new ArrayBufferWriter<byte>(sample.Sum(s => (s.Json?.Length ?? 4) + 1) + 2);
+        array.Write("["u8);
+        for (var i = 0; i < sample.Count; i++)
+        {
+            if (i > 0)
+            {
+                array.Write(","u8);
+            }
+
+            array.Write(sample[i].Json ?? "null"u8);
+        }
+
+        array.Write("]"u8);
+        using var document = JsonDocument.Parse(array.WrittenMemory);
+        var elements = document.RootElement.Clone().EnumerateArray().ToList();
+
+        // A value that is not exactly one JSON value would shift every later one onto the wrong entity.
+        if (elements.Count != sample.Count)
+        {
+            throw new InvalidOperationException($"an exported value is not a single JSON value: {elements.Count} values parsed from {sample.Count} samples");
+        }
+
+        return [.. sample.Select((s, i) => new SampledValue(s.EntityId, elements[i]))];
     }
 }

@@ -12,9 +12,9 @@ internal static class TrainingSetBaselines
     public static async Task RecordAsync(IServiceProvider services, TrainingSetBaselineWriter sampled, ILogger logger)
     {
         var store = services.GetRequiredService<IDriftStore>();
-        var baselines = sampled.Baselines(services.GetRequiredService<TimeProvider>().GetUtcNow());
         try
         {
+            var baselines = sampled.Baselines(services.GetRequiredService<TimeProvider>().GetUtcNow());
             // The export is complete even if its client left at the last byte: record it whatever happens to the request.
             // One save per feature, side by side (each on its own pooled connection): the samples' JSON is most of the cost.
             await Task.WhenAll(baselines.Select(baseline => store.SaveBaselineAsync(baseline, CancellationToken.None)));

@@ -56,6 +56,30 @@ public sealed class TrainingSetBaselineWriterTests
     }
 
     [Fact]
+    public void Strings_objects_and_arrays_keep_their_own_entity()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()]);
+        Write(writer, "u1", Start, "\"a,b\"");
+        Write(writer, "u2", Start, "{\"x\":[1,2]}");
+        Write(writer, "u3", Start, "[3,4]");
+
+        var values = writer.Baselines(Start)[0].Values!;
+        Assert.Equal(["\"a,b\"", "{\"x\":[1,2]}", "[3,4]"], values.Select(v => v.Value.GetRawText()));
+        Assert.Equal(["u1", "u2", "u3"], values.Select(v => v.EntityId));
+    }
+
+    [Fact]
+    public void A_value_that_is_not_one_json_value_is_refused_not_shifted_onto_another_entity()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()]);
+        Write(writer, "u1", Start, "1,2");
+        Write(writer, "u2", Start, "3");
+
+        var error = Assert.Throws<InvalidOperationException>(() => writer.Baselines(Start));
+        Assert.Contains("not a single JSON value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_export_records_no_baseline() =>
         Assert.Empty(new TrainingSetBaselineWriter(new CountingWriter(), [Column()]).Baselines(Start));
 
