@@ -48,15 +48,30 @@ internal sealed class GraphQLBodies(IReadOnlyList<BenchmarkFeature> features)
         json.WriteString("name", name);
     });
 
-    public static byte[] Write(string feature, string id, double value, DateTimeOffset validFrom) => Body(WriteMutation, json =>
+    public static byte[] Write(string feature, string id, double value, DateTimeOffset validFrom) => Write([(feature, id, value)], validFrom);
+
+    /// <summary>One mutation writing every value (a <see cref="double"/> or a <see cref="string"/>) at <paramref name="validFrom"/>.</summary>
+    public static byte[] Write(IReadOnlyList<(string Feature, string Id, object Value)> values, DateTimeOffset validFrom) => Body(WriteMutation, json =>
     {
         json.WriteStartArray("values");
-        json.WriteStartObject();
-        json.WriteString("feature", feature);
-        json.WriteString("entityId", id);
-        json.WriteNumber("value", value);
-        json.WriteString("validFrom", validFrom.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteEndObject();
+        foreach (var (feature, id, value) in values)
+        {
+            json.WriteStartObject();
+            json.WriteString("feature", feature);
+            json.WriteString("entityId", id);
+            if (value is double number)
+            {
+                json.WriteNumber("value", number);
+            }
+            else
+            {
+                json.WriteString("value", (string)value);
+            }
+
+            json.WriteString("validFrom", validFrom.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
     });
 

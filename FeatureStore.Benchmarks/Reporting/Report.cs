@@ -146,8 +146,15 @@ internal static class Report
         {
             case ExportState.Measured:
                 var rate = Median(export.RowsPerSecond);
-                table.Add("POST /training-sets (CSV, streamed)", Invariant($"{export.RowsPerSecond.Count}"), Invariant($"{rate:N0}"), Invariant($"{rate * o.Features:N0}"),
+                table.Add("POST /training-sets (CSV, streamed), warm", Invariant($"{export.RowsPerSecond.Count}"), Invariant($"{rate:N0}"), Invariant($"{rate * o.Features:N0}"),
                     Ratio(rate / sql), $">= 350k rows/s: {Verdict(rate >= ExportTarget)}");
+                if (export.ColdRowsPerSecond.Count > 0)
+                {
+                    var cold = Median(export.ColdRowsPerSecond);
+                    table.Add("POST /training-sets, cold (a write to every feature first)", Invariant($"{export.ColdRowsPerSecond.Count}"), Invariant($"{cold:N0}"),
+                        Invariant($"{cold * o.Features:N0}"), Ratio(cold / sql), $">= 350k rows/s: {Verdict(cold >= ExportTarget)}");
+                }
+
                 break;
             case ExportState.NotAvailable:
                 table.Add("POST /training-sets (CSV, streamed)", "0", "pending", "", "", "endpoint not available (404)");
@@ -193,7 +200,13 @@ internal static class Report
         if (results.Export.State == ExportState.Measured)
         {
             var rate = Median(results.Export.RowsPerSecond);
-            Target(text, "export >= 350k rows/s", rate >= ExportTarget, Invariant($"{rate:N0} rows/s"));
+            Target(text, "export >= 350k rows/s, warm", rate >= ExportTarget, Invariant($"{rate:N0} rows/s"));
+            if (results.Export.ColdRowsPerSecond.Count > 0)
+            {
+                var cold = Median(results.Export.ColdRowsPerSecond);
+                Target(text, "export >= 350k rows/s, cold", cold >= ExportTarget, Invariant($"{cold:N0} rows/s"));
+            }
+
         }
         else
         {

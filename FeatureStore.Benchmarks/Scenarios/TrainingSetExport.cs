@@ -12,7 +12,8 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// The streaming training-set export, <c>POST /training-sets?type=user&amp;features=...</c>: the
 /// spine as CSV (<c>id,timestamp</c>), the answer streamed back as CSV
 /// (<c>id,timestamp,feature...</c>) and counted line by line; every 100th row checked against the
-/// dataset. Timed from the request's first byte to the answer's last. A 404 means the endpoint does
+/// dataset. Timed from the request's first byte to the answer's last, warm (nothing written between exports) and
+/// cold (a value written to every feature first, for an entity outside the spine). A 404 means the endpoint does
 /// not exist yet: reported, never a failure of the run.
 /// </summary>
 internal sealed class TrainingSetExport(GatewayClient client, ServingDataset data)
@@ -23,10 +24,18 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
     {
         ArgumentNullException.ThrowIfNull(spine);
         var body = SpineCsv(spine);
-        var rates = new List<double>();
+        var warm = new List<double>();
+        var cold = new List<double>();
         ExportRun last = new(0, 0, 0, null);
-        for (var run = 0; run <= runs; run++)
+        // Run 0 warms up; then warm runs, then as many cold ones, each after a write to every feature.
+        for (var run = 0; run <= 2 * runs; run++)
         {
+            var isCold = run > runs;
+            if (isCold)
+            {
+                await WriteToEveryFeatureAsync(run, cancellationToken);
+            }
+
             var clock = Stopwatch.StartNew();
             var outcome = await RunOnceAsync(body, cancellationToken);
             if (outcome.Status == HttpStatusCode.NotFound)
@@ -43,7 +52,8 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
 
             last = outcome.Run;
             var rate = last.Rows / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"export: {(run == 0 ? "warm-up" : "run " + run.ToString(CultureInfo.InvariantCulture))}: {last.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.00} s ({rate:N0} rows/s), {last.Mismatches} of {last.Checked} checked rows wrong");
+            var label = run == 0 ? "warm-up" : isCold ? string.Create(CultureInfo.InvariantCulture, $"cold run {run - runs}") : string.Create(CultureInfo.InvariantCulture, $"run {run}");
+            Console.WriteLine($"export: {label}: {last.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.00} s ({rate:N0} rows/s), {last.Mismatches} of {last.Checked} checked rows wrong");
             if (last.Mismatches > 0 || last.Rows != spine.Count)
             {
                 return ExportResult.Failed(last.Mismatches > 0
@@ -53,7 +63,7 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
 
             if (run > 0)
             {
-                rates.Add(rate);
+                (isCold ? cold : warm).Add(rate);
             }
 
             if (clock.Elapsed > TimeSpan.FromSeconds(30))
@@ -62,7 +72,20 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
             }
         }
 
-        return new ExportResult(ExportState.Measured, rates, last.Checked, null);
+        return new ExportResult(ExportState.Measured, warm, cold, last.Checked, null);
+    }
+
+    // A value for an entity outside the spine on every feature: each value line changed, so the gateway reads it again,
+    // while the spine's expected answers stay the same.
+    private async Task WriteToEveryFeatureAsync(int run, CancellationToken cancellationToken)
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"cold-{run}");
+        var values = data.Features.Select(f => (f.Name, id, f.IsNumeric ? (object)(double)run : BenchmarkFeature.Categories[run % BenchmarkFeature.Categories.Count])).ToList();
+        var answer = Encoding.UTF8.GetString(await client.PostGraphQLAsync(GraphQLBodies.Write(values, DateTimeOffset.UtcNow), cancellationToken));
+        if (answer.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"the cold export's write failed: {answer[..Math.Min(answer.Length, 400)]}");
+        }
     }
 
     private async Task<(HttpStatusCode Status, ExportRun? Run, string? Error)> RunOnceAsync(byte[] body, CancellationToken cancellationToken)
