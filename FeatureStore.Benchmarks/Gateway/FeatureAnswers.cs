@@ -59,6 +59,17 @@ internal static class FeatureAnswers
         _ => false,
     };
 
+    /// <summary>Throws unless a <c>writeFeatureValues</c> answer has no errors and wrote <paramref name="count"/> values.</summary>
+    public static void CheckWritten(byte[] answer, int count)
+    {
+        using var document = JsonDocument.Parse(answer);
+        if (document.RootElement.TryGetProperty("errors", out _)
+            || document.RootElement.GetProperty("data").GetProperty("writeFeatureValues").GetProperty("written").GetInt32() != count)
+        {
+            throw Wrong(answer, "the write failed");
+        }
+    }
+
     public static InvalidOperationException Wrong(byte[] body, string problem)
     {
         var text = Encoding.UTF8.GetString(body);

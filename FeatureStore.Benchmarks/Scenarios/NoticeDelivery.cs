@@ -40,7 +40,7 @@ internal sealed class NoticeDelivery(GatewayClient writer, GatewayClient reader,
             var written = await writer.PostGraphQLAsync(GraphQLBodies.Write(feature.Name, entityId, value, DateTimeOffset.UtcNow), cancellationToken);
             var acked = Stopwatch.GetTimestamp();
             ack.At = acked;
-            CheckWrite(written);
+            FeatureAnswers.CheckWritten(written, 1);
 
             var (seen, stale) = await polling;
             if (trial < 0)
@@ -109,16 +109,6 @@ internal sealed class NoticeDelivery(GatewayClient writer, GatewayClient reader,
 
         var served = document.RootElement.GetProperty("data").GetProperty("entity").GetProperty("feature");
         return (served.GetProperty("value").GetDouble(), served.GetProperty("source").GetString());
-    }
-
-    private static void CheckWrite(byte[] answer)
-    {
-        using var document = JsonDocument.Parse(answer);
-        if (document.RootElement.TryGetProperty("errors", out _)
-            || document.RootElement.GetProperty("data").GetProperty("writeFeatureValues").GetProperty("written").GetInt32() != 1)
-        {
-            throw FeatureAnswers.Wrong(answer, "the write failed");
-        }
     }
 
     private static double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;

@@ -81,11 +81,7 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"cold-{run}");
         var values = data.Features.Select(f => (f.Name, id, f.IsNumeric ? (object)(double)run : BenchmarkFeature.Categories[run % BenchmarkFeature.Categories.Count])).ToList();
-        var answer = Encoding.UTF8.GetString(await client.PostGraphQLAsync(GraphQLBodies.Write(values, DateTimeOffset.UtcNow), cancellationToken));
-        if (answer.Contains("\"errors\"", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"the cold export's write failed: {answer[..Math.Min(answer.Length, 400)]}");
-        }
+        FeatureAnswers.CheckWritten(await client.PostGraphQLAsync(GraphQLBodies.Write(values, DateTimeOffset.UtcNow), cancellationToken), values.Count);
     }
 
     private async Task<(HttpStatusCode Status, ExportRun? Run, string? Error)> RunOnceAsync(byte[] body, CancellationToken cancellationToken)
