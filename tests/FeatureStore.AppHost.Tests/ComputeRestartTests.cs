@@ -27,26 +27,47 @@ public sealed class ComputeRestartTests : IDisposable
         compute.WithEnvironment("FeatureStore__Compute__Batch__EntitiesPerItem", "3")
             .WithEnvironment("FeatureStore__Compute__Batch__Lease", "00:00:05")
             .WithEnvironment("FeatureStore__DemoData__Messages", "800");
-        using (var timeout = new CancellationTokenSource(Patience))
-        {
-            await app.StartAsync(timeout.Token);
-        }
-
+        // The stack is watched while it starts: the whole run can end before the gateway and drift are healthy.
+        using var timeout = new CancellationTokenSource(Patience);
+        var start = app.StartAsync(timeout.Token);
         try
         {
+            await Task.WhenAny(start, app.Get<PostgresDatabaseResource>("featurestore").WhenHealthy);
             await using var database = NpgsqlDataSource.Create(app.Get<PostgresDatabaseResource>("featurestore").ConnectionString);
-            var killedPid = compute.ProcessId!.Value;
             // Mid-run means work both behind and ahead: the schedules' jobs are planned one after another, so
             // "three done" alone can be seen while the next job has no items yet, and a kill then finds nothing to resume.
-            await WaitAsync(async () => await ScalarAsync(database,
+            await WaitAsync(start, async () => await ScalarAsync(database,
                 "SELECT (count(*) FILTER (WHERE status = 'done') >= 3 AND count(*) FILTER (WHERE status <> 'done') >= 3)::int FROM ai_computation_work_items") == 1,
                 "three items done and three to do");
+
+            // The sources locked, the compute's next item stops at its first read, holding its claim: the kill lands in the
+            // middle of an item, not between two (or after the last).
+            await using var freeze = await database.OpenConnectionAsync();
+            await using var frozen = await freeze.BeginTransactionAsync();
+            await using (var lockSources = new NpgsqlCommand(
+                "LOCK TABLE src_messages, src_conversations, src_feedback, src_bookings, src_users, src_tenants, src_analytics_events IN ACCESS EXCLUSIVE MODE",
+                freeze, frozen))
+            {
+                await lockSources.ExecuteNonQueryAsync();
+            }
+
+            // Waiting means: a backend waits for the lock, and an item was claimed over 2 s ago (the lease is 5 s), where an
+            // item takes milliseconds.
+            var killedPid = compute.ProcessId!.Value;
+            await WaitAsync(start, async () =>
+                await ScalarAsync(database, $"SELECT count(*) FROM pg_stat_activity WHERE {freeze.ProcessID} = ANY(pg_blocking_pids(pid))") > 0
+                && await ScalarAsync(database,
+                    $"SELECT count(*) FROM ai_computation_work_items WHERE status = 'running' AND claimed_by LIKE '%:{killedPid}:%' AND claimed_until < now() + interval '3 seconds'") > 0,
+                "the compute to wait for the locked sources, an item claimed");
             Process.GetProcessById(killedPid).Kill();
             var remaining = await ScalarAsync(database, "SELECT count(*) FROM ai_computation_work_items WHERE status <> 'done'");
-            Assert.True(remaining > 0, "the run ended before the kill; nothing was left to resume");
             var held = await ScalarAsync(database, $"SELECT count(*) FROM ai_computation_work_items WHERE status = 'running' AND claimed_by LIKE '%:{killedPid}:%'");
+            await frozen.RollbackAsync();
+            Assert.True(remaining > 1, "the run ended before the kill; nothing was left to resume");
+            Assert.Equal(1, held);
+            await start;
 
-            await WaitAsync(async () => compute.ProcessId is { } pid && pid != killedPid
+            await WaitAsync(start, async () => compute.ProcessId is { } pid && pid != killedPid
                 && await ScalarAsync(database, "SELECT count(*) FROM ai_computation_jobs WHERE status <> 'done'") == 0
                 && await ScalarAsync(database, "SELECT count(*) FROM ai_computation_jobs") > 0, "the run to end after the restart");
 
@@ -80,11 +101,17 @@ public sealed class ComputeRestartTests : IDisposable
         }
     }
 
-    private async Task WaitAsync(Func<Task<bool>> condition, string what)
+    // A start that fails ends the wait at once, with the start's own error.
+    private async Task WaitAsync(Task start, Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
+            if (start.IsFaulted)
+            {
+                await start;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"waited {Patience} for {what}:{Environment.NewLine}{_log}");
