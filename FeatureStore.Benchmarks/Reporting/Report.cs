@@ -145,7 +145,7 @@ internal static class Report
         switch (export.State)
         {
             case ExportState.Measured:
-                foreach (var (label, rates) in ExportRates(export))
+                foreach (var (label, rates) in export.Measures)
                 {
                     var rate = Median(rates);
                     table.Add(label, Invariant($"{rates.Count}"), Invariant($"{rate:N0}"), Invariant($"{rate * o.Features:N0}"),
@@ -164,16 +164,6 @@ internal static class Report
         table.Add("floor: SQL LATERAL via Npgsql (COPY spine + LATERAL LIMIT 1 per feature)", Invariant($"{sqlFloorRowsPerSecond.Count}"),
             Invariant($"{sql:N0}"), Invariant($"{sql * o.Features:N0}"), "", "LIMITS.md: 35k server-only, 16k delivered");
         text.AppendLine(table.ToString());
-    }
-
-    // The export's measured rates by kind: warm always, cold when it was measured.
-    private static IEnumerable<(string Label, IReadOnlyList<double> Rates)> ExportRates(ExportResult export)
-    {
-        yield return ("POST /training-sets (CSV, streamed), warm", export.RowsPerSecond);
-        if (export.ColdRowsPerSecond.Count > 0)
-        {
-            yield return ("POST /training-sets, cold (a write to every feature first)", export.ColdRowsPerSecond);
-        }
     }
 
     private static void Notice(StringBuilder text, NoticeResult notice)
@@ -206,7 +196,7 @@ internal static class Report
 
         if (results.Export.State == ExportState.Measured)
         {
-            foreach (var (label, rates) in ExportRates(results.Export))
+            foreach (var (label, rates) in results.Export.Measures)
             {
                 var rate = Median(rates);
                 Target(text, $"{label}: export >= 350k rows/s", rate >= ExportTarget, Invariant($"{rate:N0} rows/s"));

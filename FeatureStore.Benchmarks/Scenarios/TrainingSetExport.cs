@@ -12,77 +12,104 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// The streaming training-set export, <c>POST /training-sets?type=user&amp;features=...</c>: the
 /// spine as CSV (<c>id,timestamp</c>), the answer streamed back as CSV
 /// (<c>id,timestamp,feature...</c>) and counted line by line; every 100th row checked against the
-/// dataset. Timed from the request's first byte to the answer's last, warm (nothing written between exports) and
-/// cold (a value written to every feature first, for an entity outside the spine). A 404 means the endpoint does
-/// not exist yet: reported, never a failure of the run.
+/// dataset. Timed from the request's first byte to the answer's last, for three kinds of run, each after a warm-up:
+/// warm (nothing written between exports: the gateway's kept lines serve it), after a small write (one value per
+/// feature, for an entity outside the spine: each kept line is patched with it) and after a large write (one write per
+/// feature of more entities than are logged, all outside the spine: each line is read from Postgres again, whole).
+/// A 404 means the endpoint does not exist yet: reported, never a failure of the run.
 /// </summary>
 internal sealed class TrainingSetExport(GatewayClient client, ServingDataset data)
 {
     private const int CheckEvery = 100;
 
+    // More entities per line than a write logs (OfflineSql.LogChangesUpTo), so the gateway cannot patch its kept copy.
+    private const int LargeWriteEntities = 1_001;
+
     public async Task<ExportResult> MeasureAsync(IReadOnlyList<SpineRow> spine, int runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spine);
         var body = SpineCsv(spine);
-        var warm = new List<double>();
-        var cold = new List<double>();
-        ExportRun last = new(0, 0, 0, null);
-        // Run 0 warms up; then warm runs, then as many cold ones, each after a write to every feature.
-        for (var run = 0; run <= 2 * runs; run++)
+        var kinds = new (string Label, string Name, Func<int, CancellationToken, Task> Before)[]
         {
-            var isCold = run > runs;
-            if (isCold)
+            ("POST /training-sets (CSV, streamed), warm", "warm", (_, _) => Task.CompletedTask),
+            ("POST /training-sets, after a small write (1 entity per feature: kept lines patched)", "after a small write", WriteSmallAsync),
+            ($"POST /training-sets, after a large write ({LargeWriteEntities:N0} entities per feature: lines read again)", "after a large write", WriteLargeAsync),
+        };
+        var measures = new List<ExportMeasure>();
+        var checkedRows = 0;
+        for (var kind = 0; kind < kinds.Length; kind++)
+        {
+            var rates = new List<double>();
+            // The first warm run warms the gateway up; it is printed, not counted.
+            for (var run = kind == 0 ? 0 : 1; run <= runs; run++)
             {
-                await WriteToEveryFeatureAsync(run, cancellationToken);
+                await kinds[kind].Before(kind * runs + run, cancellationToken);
+                var clock = Stopwatch.StartNew();
+                var outcome = await RunOnceAsync(body, cancellationToken);
+                if (outcome.Status == HttpStatusCode.NotFound)
+                {
+                    Console.WriteLine("export: endpoint not available (POST /training-sets answered 404)");
+                    return ExportResult.NotAvailable;
+                }
+
+                if (outcome.Status != HttpStatusCode.OK || outcome.Run is null)
+                {
+                    Console.WriteLine($"export: POST /training-sets answered {(int)outcome.Status}: {outcome.Error}");
+                    return ExportResult.Failed($"answered {(int)outcome.Status}: {outcome.Error}");
+                }
+
+                var last = outcome.Run;
+                var rate = last.Rows / clock.Elapsed.TotalSeconds;
+                var label = run == 0 ? "warm-up" : string.Create(CultureInfo.InvariantCulture, $"{kinds[kind].Name} run {run}");
+                Console.WriteLine($"export: {label}: {last.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.00} s ({rate:N0} rows/s), {last.Mismatches} of {last.Checked} checked rows wrong");
+                if (last.Mismatches > 0 || last.Rows != spine.Count)
+                {
+                    return ExportResult.Failed(last.Mismatches > 0
+                        ? $"{last.Mismatches} of {last.Checked} checked rows wrong, e.g. {last.FirstMismatch}"
+                        : $"{last.Rows:N0} rows for a {spine.Count:N0}-row spine");
+                }
+
+                checkedRows = last.Checked;
+                if (run > 0)
+                {
+                    rates.Add(rate);
+                }
+
+                if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    break;
+                }
             }
 
-            var clock = Stopwatch.StartNew();
-            var outcome = await RunOnceAsync(body, cancellationToken);
-            if (outcome.Status == HttpStatusCode.NotFound)
-            {
-                Console.WriteLine("export: endpoint not available (POST /training-sets answered 404)");
-                return ExportResult.NotAvailable;
-            }
-
-            if (outcome.Status != HttpStatusCode.OK || outcome.Run is null)
-            {
-                Console.WriteLine($"export: POST /training-sets answered {(int)outcome.Status}: {outcome.Error}");
-                return ExportResult.Failed($"answered {(int)outcome.Status}: {outcome.Error}");
-            }
-
-            last = outcome.Run;
-            var rate = last.Rows / clock.Elapsed.TotalSeconds;
-            var label = run == 0 ? "warm-up" : isCold ? string.Create(CultureInfo.InvariantCulture, $"cold run {run - runs}") : string.Create(CultureInfo.InvariantCulture, $"run {run}");
-            Console.WriteLine($"export: {label}: {last.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.00} s ({rate:N0} rows/s), {last.Mismatches} of {last.Checked} checked rows wrong");
-            if (last.Mismatches > 0 || last.Rows != spine.Count)
-            {
-                return ExportResult.Failed(last.Mismatches > 0
-                    ? $"{last.Mismatches} of {last.Checked} checked rows wrong, e.g. {last.FirstMismatch}"
-                    : $"{last.Rows:N0} rows for a {spine.Count:N0}-row spine");
-            }
-
-            if (run > 0)
-            {
-                (isCold ? cold : warm).Add(rate);
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                break;
-            }
+            measures.Add(new ExportMeasure(kinds[kind].Label, rates));
         }
 
-        return new ExportResult(ExportState.Measured, warm, cold, last.Checked, null);
+        return new ExportResult(ExportState.Measured, measures, checkedRows, null);
     }
 
-    // A value for an entity outside the spine on every feature: each value line changed, so the gateway reads it again,
-    // while the spine's expected answers stay the same.
-    private async Task WriteToEveryFeatureAsync(int run, CancellationToken cancellationToken)
+    // A value for an entity outside the spine on every feature, in one write: each value line changed, while the
+    // spine's expected answers stay the same.
+    private async Task WriteSmallAsync(int run, CancellationToken cancellationToken)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"cold-{run}");
-        var values = data.Features.Select(f => (f.Name, id, f.IsNumeric ? (object)(double)run : BenchmarkFeature.Categories[run % BenchmarkFeature.Categories.Count])).ToList();
+        var values = data.Features.Select(f => (f.Name, id, Value(f, run))).ToList();
         FeatureAnswers.CheckWritten(await client.PostGraphQLAsync(GraphQLBodies.Write(values, DateTimeOffset.UtcNow), cancellationToken), values.Count);
     }
+
+    // Values for many entities outside the spine, one write per feature (a write takes at most 10,000 values).
+    private async Task WriteLargeAsync(int run, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.UtcNow;
+        foreach (var feature in data.Features)
+        {
+            var values = Enumerable.Range(0, LargeWriteEntities)
+                .Select(i => (feature.Name, string.Create(CultureInfo.InvariantCulture, $"bulk-{run}-{i}"), Value(feature, run))).ToList();
+            FeatureAnswers.CheckWritten(await client.PostGraphQLAsync(GraphQLBodies.Write(values, at), cancellationToken), values.Count);
+        }
+    }
+
+    private static object Value(BenchmarkFeature feature, int run) =>
+        feature.IsNumeric ? (double)run : BenchmarkFeature.Categories[run % BenchmarkFeature.Categories.Count];
 
     private async Task<(HttpStatusCode Status, ExportRun? Run, string? Error)> RunOnceAsync(byte[] body, CancellationToken cancellationToken)
     {

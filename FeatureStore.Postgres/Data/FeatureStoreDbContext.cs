@@ -17,6 +17,7 @@ public sealed class FeatureStoreDbContext(DbContextOptions<FeatureStoreDbContext
     public DbSet<VectorValueRow> VectorValues => Set<VectorValueRow>();
     public DbSet<VectorIndexDeferralRow> VectorIndexDeferrals => Set<VectorIndexDeferralRow>();
     public DbSet<LineWriteRow> LineWrites => Set<LineWriteRow>();
+    public DbSet<LineChangeRow> LineChanges => Set<LineChangeRow>();
     public DbSet<ComputationJobRow> ComputationJobs => Set<ComputationJobRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 

@@ -14,5 +14,12 @@ public sealed class LineWriteRow
     /// <summary>The writing transaction's id (<c>pg_current_xact_id()</c>): unique, so any later write changes it.</summary>
     public long WrittenBy { get; set; }
 
+    /// <summary>
+    /// The last transaction that changed the stripe without naming its entities in <c>ai_feature_line_changes</c> (a
+    /// large write, a batch item); 0 if none. While it is unchanged, an export can patch a kept line with the entities
+    /// logged since, instead of reading it again.
+    /// </summary>
+    public long UnloggedBy { get; set; }
+
     public DateTimeOffset WrittenAt { get; set; }
 }

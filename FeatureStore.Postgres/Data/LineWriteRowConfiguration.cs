@@ -16,6 +16,7 @@ internal sealed class LineWriteRowConfiguration : IEntityTypeConfiguration<LineW
         row.Property(r => r.EntityType).HasColumnName("entity_type");
         row.Property(r => r.Stripe).HasColumnName("stripe");
         row.Property(r => r.WrittenBy).HasColumnName("written_by");
+        row.Property(r => r.UnloggedBy).HasColumnName("unlogged_by").HasDefaultValue(0L);
         row.Property(r => r.WrittenAt).HasColumnName("written_at").HasDefaultValueSql("now()");
         row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Cascade);
     }

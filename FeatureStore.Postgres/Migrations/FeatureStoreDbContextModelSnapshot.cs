@@ -733,6 +733,34 @@ namespace FeatureStore.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FeatureStore.Postgres.Data.LineChangeRow", b =>
+                {
+                    b.Property<Guid>("FeatureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_id");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_major");
+
+                    b.Property<string>("EntityType")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("WrittenBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("FeatureId", "VersionMajor", "EntityType", "EntityId");
+
+                    b.ToTable("ai_feature_line_changes", (string)null);
+                });
+
             modelBuilder.Entity("FeatureStore.Postgres.Data.LineWriteRow", b =>
                 {
                     b.Property<Guid>("FeatureId")
@@ -750,6 +778,12 @@ namespace FeatureStore.Postgres.Migrations
                     b.Property<int>("Stripe")
                         .HasColumnType("integer")
                         .HasColumnName("stripe");
+
+                    b.Property<long>("UnloggedBy")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("unlogged_by");
 
                     b.Property<DateTimeOffset>("WrittenAt")
                         .ValueGeneratedOnAdd()
@@ -1540,6 +1574,15 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FeatureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeatureStore.Postgres.Data.LineChangeRow", b =>
+                {
+                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
+                        .WithMany()
+                        .HasForeignKey("FeatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

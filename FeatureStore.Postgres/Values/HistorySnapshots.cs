@@ -7,8 +7,10 @@ namespace FeatureStore.Postgres.Values;
 /// Whole value lines' histories as the export read them, kept in memory with the line's write marks
 /// (<see cref="OfflineSql.MarkLines"/>) read in the same transaction. A later export takes a kept line instead of
 /// reading it again while the line's marks are still those: a write committed since would have changed its stripe's
-/// mark, and one not committed yet is invisible to a fresh read too, so both give the same rows. Bounded by
-/// <see cref="TrainingSetReadOptions.SnapshotMemoryMiB"/>; the line used longest ago makes room first.
+/// mark, and one not committed yet is invisible to a fresh read too, so both give the same rows. When only logged
+/// writes came since (the unlogged marks are the same), the kept line is handed out to be patched with the entities
+/// they changed (<see cref="KeptPatch"/>). Bounded by <see cref="TrainingSetReadOptions.SnapshotMemoryMiB"/>; the line
+/// used longest ago makes room first.
 /// </summary>
 internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
 {
@@ -17,9 +19,13 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
     private readonly HashSet<LineKey> _tooLarge = [];
     private long _bytes;
     private long _uses;
+    private long _patches;
 
     /// <summary>The memory budget in bytes; 0 keeps nothing.</summary>
     public long Budget => options.Value.SnapshotMemoryMiB * 1024L * 1024L;
+
+    /// <summary>The most changed entities a kept line is patched with; more, and it is read again whole.</summary>
+    public int PatchUpTo => options.Value.PatchEntitiesUpTo;
 
     /// <summary>The bytes kept now.</summary>
     public long Bytes
@@ -33,8 +39,11 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
         }
     }
 
-    /// <summary>The line's kept batches, if it was read with these marks; a copy read with other marks is dropped.</summary>
-    public IReadOnlyList<EntityRowBatch>? Find(LineKey line, string marks)
+    /// <summary>
+    /// The line's kept copy, if it was read with these marks (<see cref="KeptLine.IsCurrent"/>) or only logged writes
+    /// came since (to be patched, then kept again); a copy read before an unlogged write is dropped.
+    /// </summary>
+    public KeptLine? Find(LineKey line, LineMarks marks)
     {
         lock (_lock)
         {
@@ -43,14 +52,14 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
                 return null;
             }
 
-            if (kept.Marks != marks)
+            if (kept.Marks.Unlogged != marks.Unlogged)
             {
                 Drop(line, kept);
                 return null;
             }
 
             kept.LastUse = ++_uses;
-            return kept.Batches;
+            return new KeptLine(kept.Batches, kept.Marks, kept.Marks.Written == marks.Written);
         }
     }
 
@@ -64,7 +73,7 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
     }
 
     /// <summary>Keeps a whole line read with <paramref name="marks"/>, making room by dropping the least recently used lines.</summary>
-    public void Keep(LineKey line, string marks, IReadOnlyList<EntityRowBatch> batches, long bytes)
+    public void Keep(LineKey line, LineMarks marks, IReadOnlyList<EntityRowBatch> batches, long bytes)
     {
         lock (_lock)
         {
@@ -90,6 +99,16 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
         }
     }
 
+    /// <summary>Keeps a kept line brought up to date (<see cref="KeptPatch"/>) in place of its old copy.</summary>
+    public void KeepPatched(LineKey line, LineMarks marks, IReadOnlyList<EntityRowBatch> batches, long bytes)
+    {
+        Keep(line, marks, batches, bytes);
+        Interlocked.Increment(ref _patches);
+    }
+
+    /// <summary>How many times a kept line was patched rather than read again (what tests and logs can tell apart).</summary>
+    public long Patches => Interlocked.Read(ref _patches);
+
     /// <summary>Notes that a line outgrew the budget while being read (nothing of it is kept).</summary>
     public void TooLarge(LineKey line)
     {
@@ -105,11 +124,20 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
         _bytes -= kept.Bytes;
     }
 
-    private sealed record Kept(string Marks, IReadOnlyList<EntityRowBatch> Batches, long Bytes)
+    private sealed record Kept(LineMarks Marks, IReadOnlyList<EntityRowBatch> Batches, long Bytes)
     {
         public long LastUse { get; set; }
     }
 }
+
+/// <summary>A kept line: its batches, the marks it was read with, and whether no write came since.</summary>
+internal sealed record KeptLine(IReadOnlyList<EntityRowBatch> Batches, LineMarks Marks, bool IsCurrent);
+
+/// <summary>
+/// A line's write marks as one read saw them (<see cref="TrainingSetSql.LineMarks"/>): every stripe's last writer, the
+/// stripes' last unlogged writers, and the reading transaction's snapshot, which says which writers it saw.
+/// </summary>
+internal sealed record LineMarks(string Written, string Unlogged, string Snapshot);
 
 /// <summary>A value line of one entity type: what the export reads, and keeps, as a whole.</summary>
 internal readonly record struct LineKey(Guid FeatureId, int Line, string EntityType);

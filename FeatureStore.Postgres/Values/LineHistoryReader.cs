@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading.Channels;
 using FeatureStore.Core.Serving;
 using FeatureStore.Core.TrainingSets;
@@ -39,7 +40,6 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
             return;
         }
 
-        ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "memory"));
         foreach (var batch in KeptRange.Of(kept, summary.MinEntityBytes, summary.MaxEntityBytes))
         {
             await batches.WriteAsync(batch, cancellationToken);
@@ -47,8 +47,8 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
     }
 
     // Marks, settings and rows are read in one repeatable-read transaction, so the marks kept with a line name
-    // exactly the writes its rows include. Returns the kept copy (its connection already back in the pool), or
-    // null once the rows were read from the store into the batches.
+    // exactly the writes its rows include. Returns the kept copy (its connection already back in the pool), patched
+    // if logged writes came since, or null once the rows were read from the store into the batches.
     private async Task<IReadOnlyList<EntityRowBatch>?> ReadUnlessKeptAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches,
         CancellationToken cancellationToken)
     {
@@ -60,11 +60,21 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
         var marks = snapshots.Budget > 0 ? await ReadMarksAsync(history, line, cancellationToken) : null;
         if (marks is not null && snapshots.Find(line, marks) is { } kept)
         {
-            return kept;
+            if (kept.IsCurrent)
+            {
+                CountRead("memory");
+                return kept.Batches;
+            }
+
+            if (await PatchAsync(history, transaction, line, kept, marks, cancellationToken) is { } patched)
+            {
+                CountRead("patched");
+                return patched;
+            }
         }
 
-        ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", "store"));
-        await SetParametersAsync(history, transaction, featureId, valueLine, cancellationToken);
+        CountRead("store");
+        await SetParametersAsync(history, transaction, featureId, valueLine, summary.Entities, cancellationToken);
         if (marks is null || summary.Entities is not null || snapshots.IsTooLarge(line))
         {
             var read = summary.Entities is null ? TrainingSetSql.CopyHistoryOut : TrainingSetSql.CopyListedHistoryOut;
@@ -86,16 +96,67 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
         return null;
     }
 
-    private static async Task<string> ReadMarksAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
+    // Only logged writes came since the kept copy was read: the entities they changed are read again, whole, and merged
+    // into it, which is kept in its place. Null when too many changed: the line is read whole instead.
+    private async Task<IReadOnlyList<EntityRowBatch>?> PatchAsync(NpgsqlConnection history, NpgsqlTransaction transaction, LineKey line, KeptLine kept,
+        LineMarks marks, CancellationToken cancellationToken)
+    {
+        var changed = new List<string>();
+        await using (var query = new NpgsqlCommand(TrainingSetSql.ChangedEntities, history, transaction))
+        {
+            query.Parameters.AddWithValue("feature", line.FeatureId);
+            query.Parameters.AddWithValue("line", line.Line);
+            query.Parameters.AddWithValue("entity_type", line.EntityType);
+            query.Parameters.AddWithValue("kept", kept.Marks.Snapshot);
+            query.Parameters.AddWithValue("limit", snapshots.PatchUpTo);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetString(0));
+            }
+        }
+
+        if (changed.Count > snapshots.PatchUpTo)
+        {
+            return null;
+        }
+
+        var patched = kept.Batches;
+        var bytes = kept.Batches.Sum(b => b.Bytes);
+        if (changed.Count > 0)
+        {
+            await SetParametersAsync(history, transaction, line.FeatureId, line.Line, changed, cancellationToken);
+            var fresh = Channel.CreateUnbounded<EntityRowBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            await CopyReadAhead.CopyAsync(history, TrainingSetSql.CopyListedLineOut, withValues: true, fresh.Writer, cancellationToken);
+            var rows = new List<EntityRowBatch>();
+            while (fresh.Reader.TryRead(out var batch))
+            {
+                rows.Add(batch);
+            }
+
+            (patched, bytes) = KeptPatch.Apply(kept.Batches, [.. changed.Select(Encoding.UTF8.GetBytes)], rows);
+        }
+
+        snapshots.KeepPatched(line, marks, patched, bytes);
+        return patched;
+    }
+
+    private static void CountRead(string from) => ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", from));
+
+    private static async Task<LineMarks> ReadMarksAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand(TrainingSetSql.LineMarks, history);
         read.Parameters.AddWithValue("feature", line.FeatureId);
         read.Parameters.AddWithValue("line", line.Line);
         read.Parameters.AddWithValue("entity_type", line.EntityType);
-        return (string)(await read.ExecuteScalarAsync(cancellationToken))!;
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new LineMarks(reader.GetString(0), reader.GetString(1), reader.GetString(2));
     }
 
-    private async Task SetParametersAsync(NpgsqlConnection history, NpgsqlTransaction transaction, Guid featureId, int valueLine, CancellationToken cancellationToken)
+    // The read's settings (TrainingSetSql.SetHistoryParameters): listed entities are read by probes, then sorted.
+    private async Task SetParametersAsync(NpgsqlConnection history, NpgsqlTransaction transaction, Guid featureId, int valueLine,
+        IReadOnlyCollection<string>? entities, CancellationToken cancellationToken)
     {
         await using var parameters = new NpgsqlCommand(TrainingSetSql.SetHistoryParameters, history, transaction);
         parameters.Parameters.AddWithValue("feature", featureId.ToString());
@@ -104,8 +165,8 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
         parameters.Parameters.AddWithValue("min_entity", summary.MinEntity);
         parameters.Parameters.AddWithValue("max_entity", summary.MaxEntity);
         parameters.Parameters.AddWithValue("until", summary.Until);
-        parameters.Parameters.AddWithValue("enable_sort", summary.Entities is null ? "off" : "on");
-        parameters.Parameters.Add(new NpgsqlParameter<string[]>("entities", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. summary.Entities ?? []] });
+        parameters.Parameters.AddWithValue("enable_sort", entities is null ? "off" : "on");
+        parameters.Parameters.Add(new NpgsqlParameter<string[]>("entities", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entities ?? []] });
         await parameters.ExecuteNonQueryAsync(cancellationToken);
     }
 }

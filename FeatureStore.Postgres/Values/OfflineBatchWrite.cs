@@ -91,15 +91,25 @@ internal sealed class OfflineBatchWrite
         await locks.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // The history changed: each (line, stripe) this write touched gets the transaction's id (OfflineSql.MarkLines).
+    // The history changed: each (line, stripe) this write touched gets the transaction's id, and a line of few entities
+    // names them (OfflineSql.MarkLines).
     private async Task MarkLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var marks = Enumerable.Range(0, _batch.Count).Select(i => (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i], _stripes[i])).Distinct().ToList();
+        var entities = Enumerable.Range(0, _batch.Count).Select(i => (Line: (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), Entity: _keys.EntityIds[i]))
+            .Distinct().ToList();
+        var logged = entities.GroupBy(e => e.Line).Where(g => g.Count() <= OfflineSql.LogChangesUpTo).Select(g => g.Key).ToHashSet();
+        var marks = Enumerable.Range(0, _batch.Count).Select(i => (Line: (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), Stripe: _stripes[i])).Distinct().ToList();
+        var changes = entities.Where(e => logged.Contains(e.Line)).ToList();
         await using var mark = new NpgsqlCommand(OfflineSql.MarkLines, connection, transaction);
-        mark.Parameters.AddWithValue("feature_ids", marks.Select(m => m.Item1).ToArray());
-        mark.Parameters.AddWithValue("lines", marks.Select(m => m.Item2).ToArray());
-        mark.Parameters.AddWithValue("entity_types", marks.Select(m => m.Item3).ToArray());
-        mark.Parameters.AddWithValue("stripes", marks.Select(m => m.Item4).ToArray());
+        mark.Parameters.AddWithValue("feature_ids", marks.Select(m => m.Line.Item1).ToArray());
+        mark.Parameters.AddWithValue("lines", marks.Select(m => m.Line.Item2).ToArray());
+        mark.Parameters.AddWithValue("entity_types", marks.Select(m => m.Line.Item3).ToArray());
+        mark.Parameters.AddWithValue("stripes", marks.Select(m => m.Stripe).ToArray());
+        mark.Parameters.AddWithValue("logged", marks.Select(m => logged.Contains(m.Line)).ToArray());
+        mark.Parameters.AddWithValue("changed_feature_ids", changes.Select(c => c.Line.Item1).ToArray());
+        mark.Parameters.AddWithValue("changed_lines", changes.Select(c => c.Line.Item2).ToArray());
+        mark.Parameters.AddWithValue("changed_entity_types", changes.Select(c => c.Line.Item3).ToArray());
+        mark.Parameters.AddWithValue("changed_entity_ids", changes.Select(c => c.Entity).ToArray());
         await mark.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -19,18 +19,36 @@ internal static class OfflineSql
         """;
 
     /// <summary>
+    /// A write that changes at most this many entities of a line names them in <c>ai_feature_line_changes</c>, so an
+    /// export that kept the line re-reads only theirs; a larger one (a batch item) only marks its stripes unlogged,
+    /// and the line is read again whole.
+    /// </summary>
+    public const int LogChangesUpTo = 1_000;
+
+    /// <summary>
     /// Marks each (value line, entity stripe) whose history this write changed with the writing transaction's id
-    /// (sent distinct: a row may be updated once per statement). The export keeps whole lines in memory
-    /// (<see cref="HistorySnapshots"/>) and reuses one while the line's marks are those it was read with: a
-    /// transaction's id is unique, so any write committed since changes them. Run after <see cref="LockStripes"/>:
-    /// a mark is only ever updated by writers that wait for each other's stripes anyway.
+    /// (sent distinct: a row may be updated once per statement), and, for lines written with few entities
+    /// (@logged), records each of those entities' last writer; lines written with many get the id as their stripes'
+    /// unlogged_by instead. The export keeps whole lines in memory (<see cref="HistorySnapshots"/>) and reuses one
+    /// while the line's marks are those it was read with: a transaction's id is unique, so any write committed since
+    /// changes them; while only the unlogged marks are unchanged, it patches in the logged entities its copy did
+    /// not see. Run after <see cref="LockStripes"/>: a mark is only ever updated by writers that wait for each
+    /// other's stripes anyway, and so is an entity's change row.
     /// </summary>
     public const string MarkLines = """
-        INSERT INTO ai_feature_line_writes AS m (feature_id, version_major, entity_type, stripe, written_by, written_at)
-        SELECT feature_id, line, entity_type, stripe, pg_current_xact_id()::text::bigint, now()
-        FROM unnest(@feature_ids, @lines, @entity_types, @stripes) AS m(feature_id, line, entity_type, stripe)
-        ON CONFLICT (feature_id, version_major, entity_type, stripe)
-        DO UPDATE SET written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at
+        WITH marks AS (
+            INSERT INTO ai_feature_line_writes AS m (feature_id, version_major, entity_type, stripe, written_by, unlogged_by, written_at)
+            SELECT feature_id, line, entity_type, stripe, pg_current_xact_id()::text::bigint,
+                   CASE WHEN logged THEN 0 ELSE pg_current_xact_id()::text::bigint END, now()
+            FROM unnest(@feature_ids, @lines, @entity_types, @stripes, @logged) AS m(feature_id, line, entity_type, stripe, logged)
+            ON CONFLICT (feature_id, version_major, entity_type, stripe)
+            DO UPDATE SET written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at,
+                          unlogged_by = CASE WHEN EXCLUDED.unlogged_by = 0 THEN m.unlogged_by ELSE EXCLUDED.unlogged_by END
+            RETURNING 1)
+        INSERT INTO ai_feature_line_changes AS c (feature_id, version_major, entity_type, entity_id, written_by)
+        SELECT feature_id, line, entity_type, entity_id, pg_current_xact_id()::text::bigint
+        FROM unnest(@changed_feature_ids, @changed_lines, @changed_entity_types, @changed_entity_ids) AS c(feature_id, line, entity_type, entity_id)
+        ON CONFLICT (feature_id, version_major, entity_type, entity_id) DO UPDATE SET written_by = EXCLUDED.written_by
         """;
 
     /// <summary>

@@ -22,4 +22,10 @@ public sealed class TrainingSetReadOptions
     /// A line larger than this is never kept. 0 keeps nothing (every export reads the store).
     /// </summary>
     public int SnapshotMemoryMiB { get; set; } = 256;
+
+    /// <summary>
+    /// A kept line that small writes (<see cref="OfflineSql.LogChangesUpTo"/> entities or fewer each) changed in at
+    /// most this many entities is patched: only those entities' rows are read again. More, and it is read whole.
+    /// </summary>
+    public int PatchEntitiesUpTo { get; set; } = 10_000;
 }

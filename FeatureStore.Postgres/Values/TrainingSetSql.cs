@@ -57,14 +57,35 @@ internal static class TrainingSetSql
     public const string CopyLineOut = LineRows + InMergeOrder;
 
     /// <summary>
-    /// The line's write marks (<see cref="OfflineSql.MarkLines"/>) as one text, compared as a whole: read in the same
-    /// transaction (repeatable read) as <see cref="CopyLineOut"/>, it names the writes that read saw.
+    /// The line's write marks (<see cref="OfflineSql.MarkLines"/>): every stripe's last writer and the stripes' last
+    /// unlogged writers, each as one text compared as a whole, and the transaction's snapshot. Read in the same
+    /// repeatable-read transaction as <see cref="CopyLineOut"/>, they name the writes that read saw.
     /// </summary>
     public const string LineMarks = """
-        SELECT coalesce(string_agg(stripe::text || ':' || written_by::text, ',' ORDER BY stripe), '')
+        SELECT coalesce(string_agg(stripe::text || ':' || written_by::text, ',' ORDER BY stripe), ''),
+               coalesce(string_agg(stripe::text || ':' || unlogged_by::text, ',' ORDER BY stripe) FILTER (WHERE unlogged_by <> 0), ''),
+               pg_current_snapshot()::text
         FROM ai_feature_line_writes
         WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
         """;
+
+    /// <summary>
+    /// The entities of the line whose last logged writer a kept copy's snapshot (@kept) did not see, in the history's
+    /// order; one more than @limit says there are too many to patch.
+    /// </summary>
+    public const string ChangedEntities = """
+        SELECT entity_id
+        FROM ai_feature_line_changes
+        WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
+          AND written_by >= pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint
+          AND NOT pg_visible_in_snapshot(written_by::text::xid8, @kept::pg_snapshot)
+        ORDER BY entity_id
+        LIMIT @limit + 1
+        """;
+
+    /// <summary>The whole history of some entities of a line (those a kept copy is patched with), in the lookup index's order.</summary>
+    public const string CopyListedLineOut =
+        LineRows + "  AND entity_id = ANY (current_setting('featurestore.export_entities')::text[])\n" + InMergeOrder;
 
     private const string LineRows = """
         COPY (

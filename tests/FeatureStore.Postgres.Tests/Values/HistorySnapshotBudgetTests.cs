@@ -17,33 +17,87 @@ public sealed class HistorySnapshotBudgetTests
     public void The_line_used_longest_ago_makes_room_and_a_line_over_the_budget_is_never_kept()
     {
         var snapshots = new HistorySnapshots(Options.Create(new TrainingSetReadOptions { SnapshotMemoryMiB = 1 }));
-        snapshots.Keep(A, "a", [Batch("u1")], 400 * 1024);
-        snapshots.Keep(B, "b", [Batch("u1")], 400 * 1024);
-        Assert.NotNull(snapshots.Find(A, "a")); // A is now the more recently used
+        snapshots.Keep(A, Marks("a"), [Batch("u1")], 400 * 1024);
+        snapshots.Keep(B, Marks("b"), [Batch("u1")], 400 * 1024);
+        Assert.NotNull(snapshots.Find(A, Marks("a"))); // A is now the more recently used
 
-        snapshots.Keep(C, "c", [Batch("u1")], 400 * 1024);
+        snapshots.Keep(C, Marks("c"), [Batch("u1")], 400 * 1024);
 
-        Assert.NotNull(snapshots.Find(A, "a"));
-        Assert.Null(snapshots.Find(B, "b"));
-        Assert.NotNull(snapshots.Find(C, "c"));
+        Assert.NotNull(snapshots.Find(A, Marks("a")));
+        Assert.Null(snapshots.Find(B, Marks("b")));
+        Assert.NotNull(snapshots.Find(C, Marks("c")));
         Assert.Equal(800 * 1024, snapshots.Bytes);
 
-        snapshots.Keep(B, "b", [Batch("u1")], 2 * MiB);
-        Assert.Null(snapshots.Find(B, "b"));
+        snapshots.Keep(B, Marks("b"), [Batch("u1")], 2 * MiB);
+        Assert.Null(snapshots.Find(B, Marks("b")));
         Assert.True(snapshots.IsTooLarge(B));
         Assert.False(snapshots.IsTooLarge(A));
     }
 
     [Fact]
-    public void Other_marks_drop_the_kept_line()
+    public void Only_logged_writes_since_hand_the_kept_line_out_to_be_patched_and_an_unlogged_one_drops_it()
     {
         var snapshots = new HistorySnapshots(Options.Create(new TrainingSetReadOptions { SnapshotMemoryMiB = 1 }));
-        snapshots.Keep(A, "7:100", [Batch("u1")], 1024);
+        List<EntityRowBatch> batches = [Batch("u1")];
+        snapshots.Keep(A, new LineMarks("7:100", "", "100:100:"), batches, 1024);
 
-        Assert.Null(snapshots.Find(A, "7:101"));
-        Assert.Null(snapshots.Find(A, "7:100"));
+        Assert.Equal(new KeptLine(batches, new LineMarks("7:100", "", "100:100:"), IsCurrent: true), snapshots.Find(A, new LineMarks("7:100", "", "101:101:")));
+        var stale = snapshots.Find(A, new LineMarks("7:101", "", "102:102:"));
+        Assert.NotNull(stale);
+        Assert.False(stale.IsCurrent);
+        Assert.Same(batches, stale.Batches);
+
+        Assert.Null(snapshots.Find(A, new LineMarks("7:102", "7:102", "103:103:")));
+        Assert.Null(snapshots.Find(A, new LineMarks("7:100", "", "103:103:")));
         Assert.Equal(0, snapshots.Bytes);
     }
+
+    [Fact]
+    public void A_patch_replaces_the_changed_entities_rows_whole_and_keeps_every_other_row_in_order()
+    {
+        List<EntityRowBatch> kept = [Rows("kept", ("a", 1), ("b", 1), ("b", 2)), Rows("kept", ("d", 1), ("e", 1))];
+        List<EntityRowBatch> fresh = [Rows("fresh", ("b", 1), ("b", 3)), Rows("fresh", ("c", 1)), Rows("fresh", ("e", 0), ("e", 1), ("f", 1))];
+        byte[][] changed = [.. new[] { "b", "c", "e", "f" }.Select(Encoding.UTF8.GetBytes)];
+
+        var (batches, bytes) = KeptPatch.Apply(kept, changed, fresh);
+
+        Assert.Equal(["a@1=kept", "b@1=fresh", "b@3=fresh", "c@1=fresh", "d@1=kept", "e@0=fresh", "e@1=fresh", "f@1=fresh"], Describe(batches));
+        Assert.Equal(batches.Sum(b => b.Bytes), bytes);
+        Assert.Equal(["a@1=kept", "b@1=kept", "b@2=kept", "d@1=kept", "e@1=kept"], Describe(KeptPatch.Apply(kept, [], []).Batches));
+        Assert.Equal(["a@1=kept", "d@1=kept", "e@1=kept"], Describe(KeptPatch.Apply(kept, changed[..1], []).Batches));
+    }
+
+    [Fact]
+    public void A_patch_takes_the_kept_batches_without_a_changed_entity_as_they_are()
+    {
+        List<EntityRowBatch> kept = [Rows("kept", ("a", 1)), Rows("kept", ("b", 1), ("b", 2)), Rows("kept", ("d", 1)), Rows("kept", ("e", 1), ("g", 1))];
+
+        var (batches, _) = KeptPatch.Apply(kept, [Encoding.UTF8.GetBytes("c"), Encoding.UTF8.GetBytes("f")], [Rows("fresh", ("c", 1), ("f", 1))]);
+
+        Assert.Equal(["a@1=kept", "b@1=kept", "b@2=kept", "c@1=fresh", "d@1=kept", "e@1=kept", "f@1=fresh", "g@1=kept"], Describe(batches));
+        Assert.Same(kept[0], batches[0]);
+        Assert.Same(kept[1], batches[1]);
+        Assert.Same(kept[2], batches[3]);
+        Assert.DoesNotContain(kept[3], batches);
+    }
+
+    private static LineMarks Marks(string written) => new(written, "", "1:1:");
+
+    // Every row's value says where it came from.
+    private static EntityRowBatch Rows(string value, params (string Entity, long Ticks)[] rows)
+    {
+        var batch = new EntityRowBatch();
+        foreach (var (entity, ticks) in rows)
+        {
+            Assert.True(batch.TryAdd(Encoding.UTF8.GetBytes(entity), ticks, Encoding.UTF8.GetBytes(value)));
+        }
+
+        return batch;
+    }
+
+    private static List<string> Describe(IEnumerable<EntityRowBatch> batches) =>
+        [.. batches.SelectMany(b => Enumerable.Range(0, b.Count).Select(i =>
+            $"{Encoding.UTF8.GetString(b.EntityId(i).Span)}@{b.UtcTicks(i)}={Encoding.UTF8.GetString(b.Value(i).Span)}"))];
 
     [Fact]
     public void A_range_takes_the_batches_that_may_hold_its_entities()

@@ -45,7 +45,7 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         await store.WriteAsync(first, CancellationToken.None);
         Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(read.Batches, ReferenceEqualityComparer.Instance));
 
-        // A new value of one entity: the line is read again and has it.
+        // A new value of one entity: the line is brought up to date (patched with that entity) and has it.
         await store.WriteAsync([Write(Intent, "u2", "\"support\"", Day0.AddDays(3))], CancellationToken.None);
         var changed = await ReadLineAsync(database, Intent, "user", spine);
         Assert.Equal(["u1 2026-01-01 \"pricing\"", "u2 2026-01-01 \"booking\"", "u2 2026-01-04 \"support\"", "u3 2026-01-02 \"support\""], changed.Rows);
@@ -86,6 +86,47 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         var after = await ReadLineAsync(database, Embedding, "message", spine);
         Assert.Equal(["m1 2026-01-01", "m1 2026-01-02", "m2 2026-01-01"], after.Rows.Select(r => r[..13]));
         Assert.DoesNotContain(after.Batches, b => during.Batches.Contains(b));
+        // The write was logged, so only m1 was read again: what the kept copy's snapshot saw as under way counts as new.
+        Assert.Equal(1, database.Services.GetRequiredService<HistorySnapshots>().Patches);
+    }
+
+    [Fact]
+    public async Task Small_writes_patch_the_kept_line_with_their_entities_and_a_large_one_makes_it_read_whole()
+    {
+        await using var database = await DatabaseAsync("patched");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0), Write(Intent, "u2", "\"booking\"", Day0), Write(Intent, "u3", "\"support\"", Day0.AddDays(1))],
+            CancellationToken.None);
+        string[] spine = ["u0", "uz"];
+        await ReadLineAsync(database, Intent, "user", spine);
+
+        // A later value, a value in an entity's past (its old first row is closed at it), a new entity: each patched in.
+        await store.WriteAsync([Write(Intent, "u2", "\"support\"", Day0.AddDays(3))], CancellationToken.None);
+        Assert.Equal(["u1 2026-01-01 \"pricing\"", "u2 2026-01-01 \"booking\"", "u2 2026-01-04 \"support\"", "u3 2026-01-02 \"support\""],
+            (await ReadLineAsync(database, Intent, "user", spine)).Rows);
+        await store.WriteAsync([Write(Intent, "u3", "\"pricing\"", Day0), Write(Intent, "u4", "\"booking\"", Day0.AddDays(2))], CancellationToken.None);
+        var patched = await ReadLineAsync(database, Intent, "user", spine);
+        Assert.Equal(["u1 2026-01-01 \"pricing\"", "u2 2026-01-01 \"booking\"", "u2 2026-01-04 \"support\"", "u3 2026-01-01 \"pricing\"",
+            "u3 2026-01-02 \"support\"", "u4 2026-01-03 \"booking\""], patched.Rows);
+        Assert.Equal(2, snapshots.Patches);
+
+        // Nothing written since: the patched copy itself is reused.
+        Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(patched.Batches, ReferenceEqualityComparer.Instance));
+
+        // One write of more entities than are logged: the line is read whole again, and has them all.
+        var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"u{i:D4}", "\"booking\"", Day0.AddDays(5))).ToList();
+        await store.WriteAsync(many, CancellationToken.None);
+        var whole = await ReadLineAsync(database, Intent, "user", spine);
+        Assert.Equal(patched.Rows.Count + many.Count, whole.Rows.Count);
+        Assert.Contains("u1000 2026-01-06 \"booking\"", whole.Rows);
+        Assert.Equal(2, snapshots.Patches);
+        Assert.Equal(0, await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM ai_feature_line_changes WHERE entity_id = 'u1000'"));
+
+        // After it, small writes patch again.
+        await store.WriteAsync([Write(Intent, "u1", "\"support\"", Day0.AddDays(6))], CancellationToken.None);
+        Assert.Contains("u1 2026-01-07 \"support\"", (await ReadLineAsync(database, Intent, "user", spine)).Rows);
+        Assert.Equal(3, snapshots.Patches);
     }
 
     [Fact]
