@@ -24,10 +24,7 @@ internal static class KeptPatch
         {
             var first = batch.EntityId(0).Span;
             incoming.CopyBelow(first, output);
-            while (next < changed.Count && changed[next].AsSpan().SequenceCompareTo(first) < 0)
-            {
-                next++;
-            }
+            next = FirstNotBelow(changed, next, first);
 
             if (next == changed.Count || changed[next].AsSpan().SequenceCompareTo(batch.EntityId(batch.Count - 1).Span) > 0)
             {
@@ -39,10 +36,7 @@ internal static class KeptPatch
             {
                 var entity = batch.EntityId(row).Span;
                 incoming.CopyBelow(entity, output);
-                while (next < changed.Count && changed[next].AsSpan().SequenceCompareTo(entity) < 0)
-                {
-                    next++;
-                }
+                next = FirstNotBelow(changed, next, entity);
 
                 if (next == changed.Count || !changed[next].AsSpan().SequenceEqual(entity))
                 {
@@ -53,6 +47,17 @@ internal static class KeptPatch
 
         incoming.CopyRest(output);
         return output.End();
+    }
+
+    // The first changed entity from `from` on that is not below `entity` (the list is in order).
+    private static int FirstNotBelow(IReadOnlyList<byte[]> changed, int from, ReadOnlySpan<byte> entity)
+    {
+        while (from < changed.Count && changed[from].AsSpan().SequenceCompareTo(entity) < 0)
+        {
+            from++;
+        }
+
+        return from;
     }
 
     private sealed class Output
