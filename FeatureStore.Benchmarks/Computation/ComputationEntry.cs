@@ -28,7 +28,10 @@ internal static class ComputationEntry
         using var signals = Stack.Signals.CancelOnStop(stop);
         try
         {
-            return await ComputationRun.RunAsync(options, stop.Token);
+            using var times = new SqlTimes();
+            var code = await ComputationRun.RunAsync(options, stop.Token);
+            times.Print();
+            return code;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -1595,24 +1595,6 @@ namespace FeatureStore.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FeatureStore.Postgres.Data.OfflineFeatureValueRow", b =>
-                {
-                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
-                        .WithMany()
-                        .HasForeignKey("FeatureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FeatureStore.Postgres.Data.OnlineFeatureValueRow", b =>
-                {
-                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
-                        .WithMany()
-                        .HasForeignKey("FeatureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("FeatureStore.Postgres.Data.VectorIndexDeferralRow", b =>
                 {
                     b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
@@ -1625,15 +1607,6 @@ namespace FeatureStore.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FeatureStore.Postgres.Data.VectorValueRow", b =>
-                {
-                    b.HasOne("FeatureStore.Postgres.Data.FeatureRegistryRow", null)
-                        .WithMany()
-                        .HasForeignKey("FeatureId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeatureStore.Core.Errors;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Values;
 using FeatureStore.Testing;
@@ -138,6 +139,21 @@ public sealed class OfflineWriteTests(InfrastructureFixture infrastructure)
         await store.WriteAsync([Write(Embedding, "message", "m1", Vector(0.5), Day0.AddDays(-1))], CancellationToken.None);
         Assert.True(await Sql.ScalarAsync<bool>(database.ConnectionString, MirrorMatchesStored));
         Assert.Equal(1E-05f, await Sql.ScalarAsync<float>(database.ConnectionString, "SELECT (embedding::real[])[1] FROM ai_feature_vectors WHERE entity_id = 'm1'"));
+    }
+
+    [Fact]
+    public async Task A_batch_naming_an_unregistered_feature_is_refused_whole_with_feature_not_found()
+    {
+        // The value tables hold no foreign key to the registry: the writer's own check is what keeps them clean.
+        await using var database = await DatabaseAsync("unknown");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+
+        var error = await Assert.ThrowsAsync<FeatureStoreException>(() => store.WriteAsync(
+            [Write(Intent, "user", "u1", "\"pricing\"", Day0), Write("user:nope", "user", "u1", "\"pricing\"", Day0)], CancellationToken.None));
+
+        Assert.Equal((FeatureStoreErrorCodes.FeatureNotFound, "no feature named 'user:nope'"), (error.Code, error.Message));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database.ConnectionString,
+            "SELECT (SELECT count(*) FROM ai_feature_values_offline) + (SELECT count(*) FROM ai_feature_values_online)"));
     }
 
     private async Task<MigratedDatabase> DatabaseAsync(string prefix)

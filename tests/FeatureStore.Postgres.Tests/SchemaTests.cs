@@ -82,13 +82,27 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure) : IAsyncLi
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
     }
 
-    [Fact]
-    public async Task A_value_for_an_unregistered_feature_is_rejected()
+    [Theory]
+    [InlineData("ai_feature_values_offline")]
+    [InlineData("ai_feature_values_online")]
+    public async Task A_feature_whose_values_are_stored_cannot_be_deleted_but_one_without_values_can(string table)
     {
-        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(_database.ConnectionString, """
-            INSERT INTO ai_feature_values_online (feature_id, entity_type, entity_id, value, computed_at)
-            VALUES (gen_random_uuid(), 'user', 'u1', '1', now())
-            """));
-        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        var value = table == "ai_feature_values_offline"
+            ? "INSERT INTO ai_feature_values_offline (feature_id, entity_type, entity_id, value, value_type, valid_from) VALUES ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.5', 'numeric', now())"
+            : "INSERT INTO ai_feature_values_online (feature_id, entity_type, entity_id, value, computed_at) VALUES ('00000000-0000-0000-0000-000000000001', 'user', 'u1', '0.5', now())";
+        await Sql.ExecuteAsync(_database.ConnectionString, $"""
+            INSERT INTO ai_feature_registry (id, name, feature_type, entity_type) VALUES
+                ('00000000-0000-0000-0000-000000000001', 'user:booking_rate', 'numeric', 'user'),
+                ('00000000-0000-0000-0000-000000000002', 'user:unused', 'numeric', 'user');
+            {value};
+            """);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(_database.ConnectionString,
+            "DELETE FROM ai_feature_registry WHERE id = '00000000-0000-0000-0000-000000000001'"));
+        await Sql.ExecuteAsync(_database.ConnectionString, "DELETE FROM ai_feature_registry WHERE id = '00000000-0000-0000-0000-000000000002'");
+
+        Assert.Equal((PostgresErrorCodes.ForeignKeyViolation, "feature user:booking_rate has stored values: deprecate it instead of deleting it"),
+            (error.SqlState, error.MessageText));
+        Assert.Equal(["user:booking_rate"], await Sql.StringsAsync(_database.ConnectionString, "SELECT name FROM ai_feature_registry"));
     }
 }
