@@ -23,8 +23,9 @@ internal sealed class OfflineFeatureValueRowConfiguration : IEntityTypeConfigura
         row.Property(r => r.ValidTo).HasColumnName("valid_to");
         row.Property(r => r.ComputedAt).HasColumnName("computed_at").HasDefaultValueSql("now()");
         // No foreign key to the registry: its check cost every written value a trigger call and a lock on the
-        // feature's registry row (a fifth of a batch write's time). Writers take feature ids from the registry (an unknown
-        // name is FEATURE_NOT_FOUND), and the registry trigger refuse_deleting_features_with_values refuses deleting a feature whose values are stored.
+        // feature's registry row (a fifth of the write statement's time). Writers take feature ids from the registry
+        // (an unknown name is FEATURE_NOT_FOUND), and the registry trigger refuse_deleting_features_with_values
+        // (migration ValueTablesWithoutForeignKeys) refuses deleting a feature whose values are stored.
 
         // The design's UNIQUE (feature_id, entity_type, entity_id, valid_from) and its lookup index
         // are one index here, ascending: point-in-time reads walk it backwards (newest valid_from at

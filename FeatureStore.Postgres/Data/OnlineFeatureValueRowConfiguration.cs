@@ -20,9 +20,7 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
         // Freshness is judged from when the value became true (valid_from), not when it was written.
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");
         row.Property(r => r.ExpiresAt).HasColumnName("expires_at");
-        // No foreign key to the registry: its check cost every written value a trigger call and a lock on the
-        // feature's registry row (a fifth of a batch write's time). Writers take feature ids from the registry (an unknown
-        // name is FEATURE_NOT_FOUND), and the registry trigger refuse_deleting_features_with_values refuses deleting a feature whose values are stored.
+        // No foreign key to the registry, as the history (see OfflineFeatureValueRowConfiguration).
         row.HasIndex(r => r.ExpiresAt).HasDatabaseName("idx_feature_values_online_expires");
     }
 }

@@ -17,8 +17,6 @@ internal sealed class VectorValueRowConfiguration : IEntityTypeConfiguration<Vec
         // (embedding::vector(n)) that the registry creates for it.
         row.Property(r => r.Embedding).HasColumnName("embedding").HasColumnType("vector");
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");
-        // No foreign key to the registry: its check cost every written value a trigger call and a lock on the
-        // feature's registry row (a fifth of a batch write's time). Writers take feature ids from the registry (an unknown
-        // name is FEATURE_NOT_FOUND), and the registry trigger refuse_deleting_features_with_values refuses deleting a feature whose values are stored.
+        // No foreign key to the registry, as the history (see OfflineFeatureValueRowConfiguration).
     }
 }

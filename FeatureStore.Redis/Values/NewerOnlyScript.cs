@@ -29,10 +29,10 @@ internal static class NewerOnlyScript
         for i = 1, #ARGV, 4 do
           local field = ARGV[i]
           local from, at = tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+          local stored = current[(i + 3) / 4]
           local old = held[field]
-          if old == nil and current[(i + 3) / 4] then
-            local oldFrom, oldAt = stamps(current[(i + 3) / 4])
-            old = { oldFrom, oldAt }
+          if old == nil and stored then
+            old = { stamps(stored) }
           end
           if old == nil or not (old[1] > from or (old[1] == from and old[2] > at)) then
             redis.call('HSET', KEYS[1], field, ARGV[i + 1])
