@@ -7,9 +7,10 @@ namespace FeatureStore.Postgres.Values;
 /// Whole value lines' histories as the export read them, kept in memory with the line's write marks
 /// (<see cref="OfflineSql.MarkLines"/>) read in the same transaction. A later export takes a kept line instead of
 /// reading it again while the line's marks are still those: a write committed since would have changed its stripe's
-/// mark, and one not committed yet is invisible to a fresh read too, so both give the same rows. When only logged
-/// writes came since (the unlogged marks are the same), the kept line is handed out to be patched with the entities
-/// they changed (<see cref="KeptPatch"/>). Bounded by <see cref="TrainingSetReadOptions.SnapshotMemoryMiB"/>; the line
+/// mark, and one not committed yet is invisible to a fresh read too, so both give the same rows. When writes came
+/// since, the kept line is handed out to be patched with the entities they changed (<see cref="KeptPatch"/>): the
+/// changes log names them when only logged writes came, the rows' versions otherwise
+/// (<see cref="TrainingSetSql.EntitiesWithRowsChangedSince"/>). Bounded by <see cref="TrainingSetReadOptions.SnapshotMemoryMiB"/>; the line
 /// used longest ago makes room first.
 /// </summary>
 internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
@@ -40,8 +41,14 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
     }
 
     /// <summary>
-    /// The line's kept copy, if it was read with these marks (<see cref="KeptLine.IsCurrent"/>) or only logged writes
-    /// came since (to be patched, then kept again); a copy read before an unlogged write is dropped.
+    /// Row versions are compared as 32-bit transaction ids, which wrap: a kept copy read more transactions ago than
+    /// this is never patched (read whole instead), so every id written since it is still told apart from older ones.
+    /// </summary>
+    public const long PatchWithinTransactions = 1_000_000_000;
+
+    /// <summary>
+    /// The line's kept copy, if it was read with these marks (<see cref="KeptLine.IsCurrent"/>) or writes came since (to
+    /// be patched, then kept again); a copy too old to be patched by row versions after an unlogged write is dropped.
     /// </summary>
     public KeptLine? Find(LineKey line, LineMarks marks)
     {
@@ -52,14 +59,15 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
                 return null;
             }
 
-            if (kept.Marks.Unlogged != marks.Unlogged)
+            var unlogged = kept.Marks.Unlogged != marks.Unlogged;
+            if (unlogged && marks.SnapshotMin - kept.Marks.SnapshotMin > PatchWithinTransactions)
             {
                 Drop(line, kept);
                 return null;
             }
 
             kept.LastUse = ++_uses;
-            return new KeptLine(kept.Batches, kept.Marks, kept.Marks.Written == marks.Written);
+            return new KeptLine(kept.Batches, kept.Marks, kept.Marks.Written == marks.Written, unlogged);
         }
     }
 
@@ -130,14 +138,21 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
     }
 }
 
-/// <summary>A kept line: its batches, the marks it was read with, and whether no write came since.</summary>
-internal sealed record KeptLine(IReadOnlyList<EntityRowBatch> Batches, LineMarks Marks, bool IsCurrent);
+/// <summary>
+/// A kept line: its batches, the marks it was read with, whether no write came since, and whether an unlogged one did
+/// (its entities are found by the rows' versions, not in the changes log).
+/// </summary>
+internal sealed record KeptLine(IReadOnlyList<EntityRowBatch> Batches, LineMarks Marks, bool IsCurrent, bool UnloggedSince = false);
 
 /// <summary>
 /// A line's write marks as one read saw them (<see cref="TrainingSetSql.LineMarks"/>): every stripe's last writer, the
 /// stripes' last unlogged writers, and the reading transaction's snapshot, which says which writers it saw.
 /// </summary>
-internal sealed record LineMarks(string Written, string Unlogged, string Snapshot);
+internal sealed record LineMarks(string Written, string Unlogged, string Snapshot)
+{
+    /// <summary>The snapshot's xmin (<c>xmin:xmax:xip</c>): every transaction before it had ended.</summary>
+    public long SnapshotMin => long.Parse(Snapshot.AsSpan(0, Snapshot.IndexOf(':', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A value line of one entity type: what the export reads, and keeps, as a whole.</summary>
 internal readonly record struct LineKey(Guid FeatureId, int Line, string EntityType);

@@ -48,7 +48,7 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
 
     // Marks, settings and rows are read in one repeatable-read transaction, so the marks kept with a line name
     // exactly the writes its rows include. Returns the kept copy (its connection already back in the pool), patched
-    // if logged writes came since, or null once the rows were read from the store into the batches.
+    // if writes came since, or null once the rows were read from the store into the batches.
     private async Task<IReadOnlyList<EntityRowBatch>?> ReadUnlessKeptAsync(string feature, int valueLine, ChannelWriter<EntityRowBatch> batches,
         CancellationToken cancellationToken)
     {
@@ -96,13 +96,15 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
         return null;
     }
 
-    // Only logged writes came since the kept copy was read: the entities they changed are read again, whole, and merged
-    // into it, which is kept in its place. Null when too many changed: the line is read whole instead.
+    // Writes came since the kept copy was read: the entities they changed (named by the changes log when every such
+    // write was logged, else found by the rows' versions) are read again, whole, and merged into it, which is kept in
+    // its place. Null when too many changed: the line is read whole instead.
     private async Task<IReadOnlyList<EntityRowBatch>?> PatchAsync(NpgsqlConnection history, NpgsqlTransaction transaction, LineKey line, KeptLine kept,
         LineMarks marks, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
-        await using (var query = new NpgsqlCommand(TrainingSetSql.ChangedEntities, history, transaction))
+        var find = kept.UnloggedSince ? TrainingSetSql.EntitiesWithRowsChangedSince : TrainingSetSql.ChangedEntities;
+        await using (var query = new NpgsqlCommand(find, history, transaction))
         {
             query.Parameters.AddWithValue("feature", line.FeatureId);
             query.Parameters.AddWithValue("line", line.Line);

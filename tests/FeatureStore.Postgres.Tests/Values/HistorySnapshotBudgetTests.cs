@@ -35,20 +35,37 @@ public sealed class HistorySnapshotBudgetTests
     }
 
     [Fact]
-    public void Only_logged_writes_since_hand_the_kept_line_out_to_be_patched_and_an_unlogged_one_drops_it()
+    public void Writes_since_hand_the_kept_line_out_to_be_patched_saying_whether_an_unlogged_one_came()
     {
         var snapshots = new HistorySnapshots(Options.Create(new TrainingSetReadOptions { SnapshotMemoryMiB = 1 }));
         List<EntityRowBatch> batches = [Batch("u1")];
         snapshots.Keep(A, new LineMarks("7:100", "", "100:100:"), batches, 1024);
 
         Assert.Equal(new KeptLine(batches, new LineMarks("7:100", "", "100:100:"), IsCurrent: true), snapshots.Find(A, new LineMarks("7:100", "", "101:101:")));
-        var stale = snapshots.Find(A, new LineMarks("7:101", "", "102:102:"));
-        Assert.NotNull(stale);
-        Assert.False(stale.IsCurrent);
-        Assert.Same(batches, stale.Batches);
+        var logged = snapshots.Find(A, new LineMarks("7:101", "", "102:102:"));
+        Assert.NotNull(logged);
+        Assert.False(logged.IsCurrent);
+        Assert.False(logged.UnloggedSince);
+        Assert.Same(batches, logged.Batches);
 
-        Assert.Null(snapshots.Find(A, new LineMarks("7:102", "7:102", "103:103:")));
-        Assert.Null(snapshots.Find(A, new LineMarks("7:100", "", "103:103:")));
+        var unlogged = snapshots.Find(A, new LineMarks("7:102", "7:102", "103:103:"));
+        Assert.NotNull(unlogged);
+        Assert.False(unlogged.IsCurrent);
+        Assert.True(unlogged.UnloggedSince);
+        Assert.Same(batches, unlogged.Batches);
+    }
+
+    [Fact]
+    public void A_kept_line_read_too_many_transactions_before_an_unlogged_write_is_dropped_as_its_row_versions_may_have_wrapped()
+    {
+        var snapshots = new HistorySnapshots(Options.Create(new TrainingSetReadOptions { SnapshotMemoryMiB = 1 }));
+        List<EntityRowBatch> batches = [Batch("u1")];
+        snapshots.Keep(A, new LineMarks("7:100", "", "100:105:102"), batches, 1024);
+
+        var limit = 100 + HistorySnapshots.PatchWithinTransactions;
+        Assert.NotNull(snapshots.Find(A, new LineMarks("7:101", "", $"{limit + 1}:{limit + 1}:"))); // logged only: the log has the ids
+        Assert.NotNull(snapshots.Find(A, new LineMarks("7:102", "7:102", $"{limit}:{limit + 2}:")));
+        Assert.Null(snapshots.Find(A, new LineMarks("7:102", "7:102", $"{limit + 1}:{limit + 2}:")));
         Assert.Equal(0, snapshots.Bytes);
     }
 

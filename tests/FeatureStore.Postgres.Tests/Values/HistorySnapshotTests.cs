@@ -56,13 +56,15 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         Assert.True(other.Batches.SequenceEqual(changed.Batches, ReferenceEqualityComparer.Instance));
     }
 
-    [Fact]
-    public async Task A_write_under_way_while_a_line_is_read_makes_the_next_export_read_the_line_again()
+    [Theory]
+    [InlineData(1)] // logged: found in the changes log
+    [InlineData(OfflineSql.LogChangesUpTo + 1)] // unlogged: found by the rows' versions
+    public async Task A_write_under_way_while_a_line_is_read_is_patched_into_the_next_export(int entities)
     {
         await using var database = await DatabaseAsync("racing");
         var store = database.Services.GetRequiredService<IOfflineStore>();
         await store.WriteAsync([Write(Embedding, "m1", Vector(0.5), Day0), Write(Embedding, "m2", Vector(0.25), Day0)], CancellationToken.None);
-        string[] spine = ["m1", "m2"];
+        string[] spine = ["m0", "nz"];
 
         // Hold m1's vector row: the next write of m1 upserts its history and marks the line, then waits in the vector
         // mirror, with its transaction open.
@@ -74,7 +76,8 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
             await lockRow.ExecuteNonQueryAsync();
         }
 
-        var writing = store.WriteAsync([Write(Embedding, "m1", Vector(0.75), Day0.AddDays(1))], CancellationToken.None);
+        var others = Enumerable.Range(0, entities - 1).Select(i => Write(Embedding, $"n{i:D4}", Vector(0.125), Day0));
+        var writing = store.WriteAsync([Write(Embedding, "m1", Vector(0.75), Day0.AddDays(1)), .. others], CancellationToken.None);
         await WaitForRowLockWaitAsync(database);
 
         var during = await ReadLineAsync(database, Embedding, "message", spine);
@@ -84,14 +87,15 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         await writing;
 
         var after = await ReadLineAsync(database, Embedding, "message", spine);
-        Assert.Equal(["m1 2026-01-01", "m1 2026-01-02", "m2 2026-01-01"], after.Rows.Select(r => r[..13]));
+        Assert.Equal(["m1 2026-01-01", "m1 2026-01-02", "m2 2026-01-01"], after.Rows.Where(r => r[0] == 'm').Select(r => r[..13]));
+        Assert.Equal(entities - 1, after.Rows.Count(r => r[0] == 'n'));
         Assert.DoesNotContain(after.Batches, b => during.Batches.Contains(b));
-        // The write was logged, so only m1 was read again: what the kept copy's snapshot saw as under way counts as new.
+        // Only the written entities were read again: what the kept copy's snapshot saw as under way counts as new.
         Assert.Equal(1, database.Services.GetRequiredService<HistorySnapshots>().Patches);
     }
 
     [Fact]
-    public async Task Small_writes_patch_the_kept_line_with_their_entities_and_a_large_one_makes_it_read_whole()
+    public async Task Small_writes_patch_the_kept_line_from_the_log_and_a_large_one_from_the_rows_versions()
     {
         await using var database = await DatabaseAsync("patched");
         var store = database.Services.GetRequiredService<IOfflineStore>();
@@ -114,19 +118,61 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         // Nothing written since: the patched copy itself is reused.
         Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(patched.Batches, ReferenceEqualityComparer.Instance));
 
-        // One write of more entities than are logged: the line is read whole again, and has them all.
-        var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"u{i:D4}", "\"booking\"", Day0.AddDays(5))).ToList();
+        // One write of more entities than are logged: they are found by their rows' versions, and patched in. It
+        // gives u1 a later value and u2 one between its two: their old rows are re-chained, and come back with them.
+        var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"u{i:D4}", "\"booking\"", Day0.AddDays(5)))
+            .Concat([Write(Intent, "u1", "\"support\"", Day0.AddDays(5)), Write(Intent, "u2", "\"pricing\"", Day0.AddDays(2))]).ToList();
+        await store.WriteAsync(many, CancellationToken.None);
+        Assert.Equal(0, await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM ai_feature_line_changes WHERE entity_id = 'u1000'"));
+        var large = await ReadLineAsync(database, Intent, "user", spine);
+        Assert.Equal(3, snapshots.Patches);
+        Assert.Equal(await ReadWholeAsync(database, Intent, "user", spine), large.Rows);
+        Assert.Equal(patched.Rows.Count + many.Count, large.Rows.Count);
+        Assert.Contains("u1000 2026-01-06 \"booking\"", large.Rows);
+        Assert.Equal(["u1 2026-01-01 \"pricing\"", "u1 2026-01-06 \"support\""], large.Rows.Where(r => r.StartsWith("u1 ", StringComparison.Ordinal)));
+
+        // After it, small writes patch from the log again.
+        await store.WriteAsync([Write(Intent, "u1", "\"booking\"", Day0.AddDays(6))], CancellationToken.None);
+        Assert.Contains("u1 2026-01-07 \"booking\"", (await ReadLineAsync(database, Intent, "user", spine)).Rows);
+        Assert.Equal(4, snapshots.Patches);
+    }
+
+    [Fact]
+    public async Task A_write_changing_more_entities_than_are_patched_makes_the_kept_line_read_whole()
+    {
+        await using var database = await DatabaseAsync("repatched");
+        database.Services.GetRequiredService<IOptions<TrainingSetReadOptions>>().Value.PatchEntitiesUpTo = 1_100;
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0)], CancellationToken.None);
+        string[] spine = ["u0", "uz"];
+        var read = await ReadLineAsync(database, Intent, "user", spine);
+
+        var many = Enumerable.Range(0, 1_101).Select(i => Write(Intent, $"u{i:D4}", "\"booking\"", Day0.AddDays(1))).ToList();
         await store.WriteAsync(many, CancellationToken.None);
         var whole = await ReadLineAsync(database, Intent, "user", spine);
-        Assert.Equal(patched.Rows.Count + many.Count, whole.Rows.Count);
-        Assert.Contains("u1000 2026-01-06 \"booking\"", whole.Rows);
-        Assert.Equal(2, snapshots.Patches);
-        Assert.Equal(0, await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM ai_feature_line_changes WHERE entity_id = 'u1000'"));
 
-        // After it, small writes patch again.
-        await store.WriteAsync([Write(Intent, "u1", "\"support\"", Day0.AddDays(6))], CancellationToken.None);
-        Assert.Contains("u1 2026-01-07 \"support\"", (await ReadLineAsync(database, Intent, "user", spine)).Rows);
-        Assert.Equal(3, snapshots.Patches);
+        Assert.Equal(0, snapshots.Patches);
+        Assert.Equal(1 + many.Count, whole.Rows.Count);
+        Assert.DoesNotContain(whole.Batches, b => read.Batches.Contains(b));
+        // The copy read whole is kept, and reused.
+        Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(whole.Batches, ReferenceEqualityComparer.Instance));
+    }
+
+    // The same line read with nothing kept: what a patched copy must equal.
+    private static async Task<List<string>> ReadWholeAsync(MigratedDatabase database, string feature, string entityType, string[] entities)
+    {
+        var options = database.Services.GetRequiredService<IOptions<TrainingSetReadOptions>>().Value;
+        var budget = options.SnapshotMemoryMiB;
+        options.SnapshotMemoryMiB = 0;
+        try
+        {
+            return (await ReadLineAsync(database, feature, entityType, entities)).Rows;
+        }
+        finally
+        {
+            options.SnapshotMemoryMiB = budget;
+        }
     }
 
     [Fact]
