@@ -14,15 +14,16 @@ namespace FeatureStore.Benchmarks.Scenarios;
 /// (<c>id,timestamp,feature...</c>) and counted line by line; every 100th row checked against the
 /// dataset. Timed from the request's first byte to the answer's last, for three kinds of run, each after a warm-up:
 /// warm (nothing written between exports: the gateway's kept lines serve it), after a small write (one value per
-/// feature, for an entity outside the spine: each kept line is patched with it) and after a large write (one write per
-/// feature of more entities than are logged, all outside the spine: each line is read from Postgres again, whole).
+/// feature, for an entity outside the spine: each kept line is patched with it from the changes log) and after a large
+/// write (one write per feature of more entities than are logged, all outside the spine: each kept line is patched with
+/// the entities its rows' versions name).
 /// A 404 means the endpoint does not exist yet: reported, never a failure of the run.
 /// </summary>
 internal sealed class TrainingSetExport(GatewayClient client, ServingDataset data)
 {
     private const int CheckEvery = 100;
 
-    // More entities per line than a write logs (OfflineSql.LogChangesUpTo), so the gateway cannot patch its kept copy.
+    // More entities per line than a write logs (OfflineSql.LogChangesUpTo): the gateway finds them by the rows' versions.
     private const int LargeWriteEntities = 1_001;
 
     public async Task<ExportResult> MeasureAsync(IReadOnlyList<SpineRow> spine, int runs, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class TrainingSetExport(GatewayClient client, ServingDataset dat
         {
             ("POST /training-sets (CSV, streamed), warm", "warm", (_, _) => Task.CompletedTask),
             ("POST /training-sets, after a small write (1 entity per feature: kept lines patched)", "after a small write", WriteSmallAsync),
-            ($"POST /training-sets, after a large write ({LargeWriteEntities:N0} entities per feature: lines read again)", "after a large write", WriteLargeAsync),
+            ($"POST /training-sets, after a large write ({LargeWriteEntities:N0} entities per feature: kept lines patched by row versions)", "after a large write", WriteLargeAsync),
         };
         var measures = new List<ExportMeasure>();
         var checkedRows = 0;
