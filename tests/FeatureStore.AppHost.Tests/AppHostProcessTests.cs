@@ -121,13 +121,19 @@ public sealed class AppHostProcessTests : IDisposable
 
     private static RunningAppHost StartAppHost(Dictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env --default-signal=INT: a test run started in the background by a shell without job control
+        // (`eng/test.sh &` in a script) inherits SIGINT as ignored, passes that on to the AppHost, and .NET then never
+        // sees the test's Ctrl+C (docs/apphost.md). The AppHost gets SIGINT as a terminal would deliver it, whoever ran
+        // the tests; env execs dotnet, so the process is still the AppHost.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(RepositoryLayout.ProjectAssembly("FeatureStore.AppHost"));
         foreach (var (name, value) in environment)
         {
