@@ -109,6 +109,16 @@ public sealed class TrainingSetExportTests(InfrastructureFixture infrastructure)
         var again = await LinesAsync(await ExportAsync(spine, string.Join(",", features), gateway));
         Assert.Equal((await TrainingSetAsync(rows, features)).Order(StringComparer.Ordinal), again.Skip(1).Order(StringComparer.Ordinal));
         Assert.Contains(again, l => l.StartsWith($"{rows[0].Id},{Iso(rows[0].At)},0.5,", StringComparison.Ordinal));
+
+        // And after one write of more entities than a write logs (kept lines are then patched by the rows' versions):
+        // a value at a random instant for every spine user (into their pasts, between their values, after them) and
+        // for entities outside the spine.
+        var large = Enumerable.Range(0, 60).Select(user => Value(Rate, $"u{user:D2}", 0.25, Iso(start.AddHours(random.Next(0, 24 * 31)))))
+            .Concat(Enumerable.Range(0, 1_000).Select(i => Value(Rate, $"x{i:D4}", 0.75, Iso(start))));
+        await WriteAsync([.. large]);
+        var afterLarge = await LinesAsync(await ExportAsync(spine, string.Join(",", features), gateway));
+        Assert.Equal((await TrainingSetAsync(rows, features)).Order(StringComparer.Ordinal), afterLarge.Skip(1).Order(StringComparer.Ordinal));
+        Assert.Contains(afterLarge, l => l.Split(',')[2] == "0.25");
     }
 
     [Fact]
