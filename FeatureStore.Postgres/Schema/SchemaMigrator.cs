@@ -1,6 +1,8 @@
 using FeatureStore.Postgres.Data;
 using FeatureStore.Postgres.Values;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -28,6 +30,9 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
         try
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            // On a new database EF reads the missing history table, logs the failed query at Error level, then treats
+            // it as empty: a first start would print two alarming errors. With the table there, nothing fails.
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count == 0)
             {

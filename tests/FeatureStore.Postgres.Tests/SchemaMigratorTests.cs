@@ -2,6 +2,7 @@ using FeatureStore.Postgres.Schema;
 using FeatureStore.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace FeatureStore.Postgres.Tests;
 
@@ -26,6 +27,19 @@ public sealed class SchemaMigratorTests(InfrastructureFixture infrastructure)
         {
             hosts.ForEach(h => h.Dispose());
         }
+    }
+
+    [Fact]
+    public async Task Migrating_a_new_database_logs_no_error()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("quiet");
+        var logs = new RecordedLogs(LogLevel.Warning);
+        using var host = MigratedDatabase.BuildHost(connectionString, infrastructure.Redis.ConnectionString, logs);
+
+        var applied = await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+
+        Assert.NotEmpty(applied);
+        Assert.Empty(logs.Entries);
     }
 
     [Fact]

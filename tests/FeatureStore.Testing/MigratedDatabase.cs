@@ -5,6 +5,7 @@ using FeatureStore.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FeatureStore.Testing;
 
@@ -36,9 +37,14 @@ public sealed class MigratedDatabase : IAsyncDisposable
     }
 
     /// <summary>A host wired like a service: the feature store on the given Postgres database and Redis.</summary>
-    public static IHost BuildHost(string postgresConnectionString, string redisConnectionString)
+    public static IHost BuildHost(string postgresConnectionString, string redisConnectionString, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:featurestore"] = postgresConnectionString,
