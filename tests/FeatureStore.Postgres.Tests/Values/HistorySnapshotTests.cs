@@ -159,6 +159,29 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
         Assert.True((await ReadLineAsync(database, Intent, "user", spine)).Batches.SequenceEqual(whole.Batches, ReferenceEqualityComparer.Instance));
     }
 
+    [Fact]
+    public async Task Each_large_write_patches_only_its_own_entities_into_the_copy_the_last_patch_kept()
+    {
+        await using var database = await DatabaseAsync("serial");
+        database.Services.GetRequiredService<IOptions<TrainingSetReadOptions>>().Value.PatchEntitiesUpTo = 2_500;
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0)], CancellationToken.None);
+        string[] spine = ["u0", "uz"];
+        await ReadLineAsync(database, Intent, "user", spine);
+
+        // Three large writes of new entities, 3,003 in all: more than are patched at once, though each patch takes 1,001.
+        for (var write = 1; write <= 3; write++)
+        {
+            var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"u{write}-{i:D4}", "\"booking\"", Day0.AddDays(write))).ToList();
+            await store.WriteAsync(many, CancellationToken.None);
+            var patched = await ReadLineAsync(database, Intent, "user", spine);
+
+            Assert.Equal(write, snapshots.Patches);
+            Assert.Equal(1 + write * many.Count, patched.Rows.Count);
+        }
+    }
+
     // The same line read with nothing kept: what a patched copy must equal.
     private static async Task<List<string>> ReadWholeAsync(MigratedDatabase database, string feature, string entityType, string[] entities)
     {
