@@ -21,5 +21,21 @@ public sealed class LineWriteRow
     /// </summary>
     public long UnloggedBy { get; set; }
 
+    /// <summary>How many transactions changed the stripe unlogged (each counted once); 0 if none.</summary>
+    public long UnloggedWrites { get; set; }
+
+    /// <summary>
+    /// The unlogged writes after this many (<see cref="UnloggedWrites"/>) changed only entities between
+    /// <see cref="UnloggedLow"/> and <see cref="UnloggedHigh"/> (code-point order): an export whose copy saw at least
+    /// this many scans that range for their rows, not the whole line. Moves up now and then, so the range stays narrow.
+    /// </summary>
+    public long RangeAfter { get; set; }
+
+    /// <summary>The lowest entity the unlogged writes after <see cref="RangeAfter"/> changed; null if none.</summary>
+    public string? UnloggedLow { get; set; }
+
+    /// <summary>The highest entity the unlogged writes after <see cref="RangeAfter"/> changed; null if none.</summary>
+    public string? UnloggedHigh { get; set; }
+
     public DateTimeOffset WrittenAt { get; set; }
 }

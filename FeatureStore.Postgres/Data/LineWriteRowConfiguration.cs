@@ -17,6 +17,10 @@ internal sealed class LineWriteRowConfiguration : IEntityTypeConfiguration<LineW
         row.Property(r => r.Stripe).HasColumnName("stripe");
         row.Property(r => r.WrittenBy).HasColumnName("written_by");
         row.Property(r => r.UnloggedBy).HasColumnName("unlogged_by").HasDefaultValue(0L);
+        row.Property(r => r.UnloggedWrites).HasColumnName("unlogged_writes").HasDefaultValue(0L);
+        row.Property(r => r.RangeAfter).HasColumnName("range_after").HasDefaultValue(0L);
+        row.Property(r => r.UnloggedLow).HasColumnName("unlogged_low").UseCollation(EntityIds.Collation);
+        row.Property(r => r.UnloggedHigh).HasColumnName("unlogged_high").UseCollation(EntityIds.Collation);
         row.Property(r => r.WrittenAt).HasColumnName("written_at").HasDefaultValueSql("now()");
         row.HasOne<FeatureRegistryRow>().WithMany().HasForeignKey(r => r.FeatureId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -779,11 +779,33 @@ namespace FeatureStore.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("stripe");
 
+                    b.Property<long>("RangeAfter")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("range_after");
+
                     b.Property<long>("UnloggedBy")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L)
                         .HasColumnName("unlogged_by");
+
+                    b.Property<string>("UnloggedHigh")
+                        .HasColumnType("text")
+                        .HasColumnName("unlogged_high")
+                        .UseCollation("C");
+
+                    b.Property<string>("UnloggedLow")
+                        .HasColumnType("text")
+                        .HasColumnName("unlogged_low")
+                        .UseCollation("C");
+
+                    b.Property<long>("UnloggedWrites")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("unlogged_writes");
 
                     b.Property<DateTimeOffset>("WrittenAt")
                         .ValueGeneratedOnAdd()

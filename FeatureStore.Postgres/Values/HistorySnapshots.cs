@@ -21,6 +21,8 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
     private long _bytes;
     private long _uses;
     private long _patches;
+    private long _wholeLineSearches;
+    private long _rangeSearches;
 
     /// <summary>The memory budget in bytes; 0 keeps nothing.</summary>
     public long Budget => options.Value.SnapshotMemoryMiB * 1024L * 1024L;
@@ -116,6 +118,12 @@ internal sealed class HistorySnapshots(IOptions<TrainingSetReadOptions> options)
 
     /// <summary>How many times a kept line was patched rather than read again (what tests and logs can tell apart).</summary>
     public long Patches => Interlocked.Read(ref _patches);
+
+    /// <summary>How many searches by row versions scanned a whole line, and how many only the unlogged writes' ranges.</summary>
+    public (long WholeLines, long Ranges) Searches => (Interlocked.Read(ref _wholeLineSearches), Interlocked.Read(ref _rangeSearches));
+
+    /// <summary>Counts a search by row versions (<see cref="Searches"/>).</summary>
+    public void CountSearch(bool wholeLine) => Interlocked.Increment(ref wholeLine ? ref _wholeLineSearches : ref _rangeSearches);
 
     /// <summary>Notes that a line outgrew the budget while being read (nothing of it is kept).</summary>
     public void TooLarge(LineKey line)

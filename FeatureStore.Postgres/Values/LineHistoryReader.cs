@@ -97,13 +97,22 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
     }
 
     // Writes came since the kept copy was read: the entities they changed (named by the changes log when every such
-    // write was logged, else found by the rows' versions) are read again, whole, and merged into it, which is kept in
+    // write was logged, else found by the rows' versions: in the unlogged writes' entity ranges when the marks give
+    // them, else in the whole line) are read again, whole, and merged into it, which is kept in
     // its place. Null when too many changed: the line is read whole instead.
     private async Task<IReadOnlyList<EntityRowBatch>?> PatchAsync(NpgsqlConnection history, NpgsqlTransaction transaction, LineKey line, KeptLine kept,
         LineMarks marks, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
-        var find = kept.UnloggedSince ? TrainingSetSql.EntitiesWithRowsChangedSince : TrainingSetSql.ChangedEntities;
+        var ranges = kept.UnloggedSince ? UnloggedRanges.Since(kept.Marks.Unlogged, await ReadRangesAsync(history, line, cancellationToken)) : null;
+        var find = !kept.UnloggedSince ? TrainingSetSql.ChangedEntities
+            : ranges is not null ? TrainingSetSql.EntitiesChangedSinceWithin
+            : TrainingSetSql.EntitiesWithRowsChangedSince;
+        if (kept.UnloggedSince)
+        {
+            snapshots.CountSearch(wholeLine: ranges is null);
+        }
+
         await using (var query = new NpgsqlCommand(find, history, transaction))
         {
             query.Parameters.AddWithValue("feature", line.FeatureId);
@@ -111,6 +120,12 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
             query.Parameters.AddWithValue("entity_type", line.EntityType);
             query.Parameters.AddWithValue("kept", kept.Marks.Snapshot);
             query.Parameters.AddWithValue("limit", snapshots.PatchUpTo);
+            if (ranges is not null)
+            {
+                query.Parameters.Add(new NpgsqlParameter<string[]>("lows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ranges.Select(r => r.Low)] });
+                query.Parameters.Add(new NpgsqlParameter<string[]>("highs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ranges.Select(r => r.High)] });
+            }
+
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -141,6 +156,24 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
 
         snapshots.KeepPatched(line, marks, patched, bytes);
         return patched;
+    }
+
+    // The line's unlogged marks with their ranges, in the patch's transaction: the same snapshot as the marks.
+    private static async Task<List<StripeRange>> ReadRangesAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand(TrainingSetSql.LineRanges, history);
+        read.Parameters.AddWithValue("feature", line.FeatureId);
+        read.Parameters.AddWithValue("line", line.Line);
+        read.Parameters.AddWithValue("entity_type", line.EntityType);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        var stripes = new List<StripeRange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stripes.Add(new StripeRange(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return stripes;
     }
 
     private static void CountRead(string from) => ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", from));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FeatureStore.Core.Registry;
 using FeatureStore.Core.Values;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FeatureStore.Postgres.Values;
 
@@ -100,12 +101,19 @@ internal sealed class OfflineBatchWrite
         var logged = entities.GroupBy(e => e.Line).Where(g => g.Count() <= OfflineSql.LogChangesUpTo).Select(g => g.Key).ToHashSet();
         var marks = Enumerable.Range(0, _batch.Count).Select(i => (Line: (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), Stripe: _stripes[i])).Distinct().ToList();
         var changes = entities.Where(e => logged.Contains(e.Line)).ToList();
+        // An unlogged (line, stripe) is marked with the range of the entities this write changed in it.
+        var ranges = Enumerable.Range(0, _batch.Count).Where(i => !logged.Contains((_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i])))
+            .GroupBy(i => ((_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), _stripes[i]), i => _keys.EntityIds[i])
+            .ToDictionary(g => g.Key, g => (Low: g.Min(CodePointOrder.Instance)!, High: g.Max(CodePointOrder.Instance)!));
         await using var mark = new NpgsqlCommand(OfflineSql.MarkLines, connection, transaction);
         mark.Parameters.AddWithValue("feature_ids", marks.Select(m => m.Line.Item1).ToArray());
         mark.Parameters.AddWithValue("lines", marks.Select(m => m.Line.Item2).ToArray());
         mark.Parameters.AddWithValue("entity_types", marks.Select(m => m.Line.Item3).ToArray());
         mark.Parameters.AddWithValue("stripes", marks.Select(m => m.Stripe).ToArray());
         mark.Parameters.AddWithValue("logged", marks.Select(m => logged.Contains(m.Line)).ToArray());
+        mark.Parameters.Add(new NpgsqlParameter<string?[]>("lows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. marks.Select(m => ranges.TryGetValue(m, out var r) ? r.Low : null)] });
+        mark.Parameters.Add(new NpgsqlParameter<string?[]>("highs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. marks.Select(m => ranges.TryGetValue(m, out var r) ? r.High : null)] });
+        mark.Parameters.AddWithValue("range_writes", OfflineSql.RangeWrites);
         mark.Parameters.AddWithValue("changed_feature_ids", changes.Select(c => c.Line.Item1).ToArray());
         mark.Parameters.AddWithValue("changed_lines", changes.Select(c => c.Line.Item2).ToArray());
         mark.Parameters.AddWithValue("changed_entity_types", changes.Select(c => c.Line.Item3).ToArray());

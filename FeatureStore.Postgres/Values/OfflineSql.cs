@@ -29,7 +29,9 @@ internal static class OfflineSql
     /// Marks each (value line, entity stripe) whose history this write changed with the writing transaction's id
     /// (sent distinct: a row may be updated once per statement), and, for lines written with few entities
     /// (@logged), records each of those entities' last writer; lines written with many get the id as their stripes'
-    /// unlogged_by instead. The export keeps whole lines in memory (<see cref="HistorySnapshots"/>) and reuses one
+    /// unlogged_by instead, counted in unlogged_writes, with the lowest and highest of its entities in the stripe
+    /// (@lows, @highs) widening the stripe's range (a new range every <see cref="RangeWrites"/> writes; one
+    /// transaction marking a stripe again is counted once). The export keeps whole lines in memory (<see cref="HistorySnapshots"/>) and reuses one
     /// while the line's marks are those it was read with: a transaction's id is unique, so any write committed since
     /// changes them; while only the unlogged marks are unchanged, it patches in the logged entities its copy did
     /// not see. Run after <see cref="LockStripes"/>: a mark is only ever updated by writers that wait for each
@@ -37,19 +39,37 @@ internal static class OfflineSql
     /// </summary>
     public const string MarkLines = """
         WITH marks AS (
-            INSERT INTO ai_feature_line_writes AS m (feature_id, version_major, entity_type, stripe, written_by, unlogged_by, written_at)
+            INSERT INTO ai_feature_line_writes AS m (feature_id, version_major, entity_type, stripe, written_by, unlogged_by,
+                                                    unlogged_writes, range_after, unlogged_low, unlogged_high, written_at)
             SELECT feature_id, line, entity_type, stripe, pg_current_xact_id()::text::bigint,
-                   CASE WHEN logged THEN 0 ELSE pg_current_xact_id()::text::bigint END, now()
-            FROM unnest(@feature_ids, @lines, @entity_types, @stripes, @logged) AS m(feature_id, line, entity_type, stripe, logged)
+                   CASE WHEN logged THEN 0 ELSE pg_current_xact_id()::text::bigint END, CASE WHEN logged THEN 0 ELSE 1 END, 0, low, high, now()
+            FROM unnest(@feature_ids, @lines, @entity_types, @stripes, @logged, @lows, @highs) AS m(feature_id, line, entity_type, stripe, logged, low, high)
             ON CONFLICT (feature_id, version_major, entity_type, stripe)
             DO UPDATE SET written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at,
-                          unlogged_by = CASE WHEN EXCLUDED.unlogged_by = 0 THEN m.unlogged_by ELSE EXCLUDED.unlogged_by END
+                          unlogged_by = CASE WHEN EXCLUDED.unlogged_by = 0 THEN m.unlogged_by ELSE EXCLUDED.unlogged_by END,
+                          unlogged_writes = CASE WHEN EXCLUDED.unlogged_by IN (0, m.unlogged_by) THEN m.unlogged_writes ELSE m.unlogged_writes + 1 END,
+                          range_after = CASE WHEN EXCLUDED.unlogged_by IN (0, m.unlogged_by) THEN m.range_after
+                                             WHEN m.unlogged_writes - m.range_after >= @range_writes THEN m.unlogged_writes
+                                             ELSE m.range_after END,
+                          unlogged_low = CASE WHEN EXCLUDED.unlogged_by = 0 THEN m.unlogged_low
+                                              WHEN EXCLUDED.unlogged_by <> m.unlogged_by AND m.unlogged_writes - m.range_after >= @range_writes THEN EXCLUDED.unlogged_low
+                                              ELSE least(m.unlogged_low, EXCLUDED.unlogged_low) END,
+                          unlogged_high = CASE WHEN EXCLUDED.unlogged_by = 0 THEN m.unlogged_high
+                                               WHEN EXCLUDED.unlogged_by <> m.unlogged_by AND m.unlogged_writes - m.range_after >= @range_writes THEN EXCLUDED.unlogged_high
+                                               ELSE greatest(m.unlogged_high, EXCLUDED.unlogged_high) END
             RETURNING 1)
         INSERT INTO ai_feature_line_changes AS c (feature_id, version_major, entity_type, entity_id, written_by)
         SELECT feature_id, line, entity_type, entity_id, pg_current_xact_id()::text::bigint
         FROM unnest(@changed_feature_ids, @changed_lines, @changed_entity_types, @changed_entity_ids) AS c(feature_id, line, entity_type, entity_id)
         ON CONFLICT (feature_id, version_major, entity_type, entity_id) DO UPDATE SET written_by = EXCLUDED.written_by
         """;
+
+    /// <summary>
+    /// How many unlogged writes of a stripe share one entity range (<see cref="Data.LineWriteRow.RangeAfter"/>): the
+    /// next starts a new range, so a range stays about as wide as a few writes' entities. An export whose copy is
+    /// older than the range scans the whole line instead.
+    /// </summary>
+    public const int RangeWrites = 16;
 
     /// <summary>
     /// The end of every upsert into the online copy (<see cref="Upsert"/>'s hand-off, <see cref="RefreshOnline"/>):

@@ -58,12 +58,12 @@ internal static class TrainingSetSql
 
     /// <summary>
     /// The line's write marks (<see cref="OfflineSql.MarkLines"/>): every stripe's last writer and the stripes' last
-    /// unlogged writers, each as one text compared as a whole, and the transaction's snapshot. Read in the same
+    /// unlogged writers with their counts (<see cref="UnloggedRanges"/>), each as one text compared as a whole, and the transaction's snapshot. Read in the same
     /// repeatable-read transaction as <see cref="CopyLineOut"/>, they name the writes that read saw.
     /// </summary>
     public const string LineMarks = """
         SELECT coalesce(string_agg(stripe::text || ':' || written_by::text, ',' ORDER BY stripe), ''),
-               coalesce(string_agg(stripe::text || ':' || unlogged_by::text, ',' ORDER BY stripe) FILTER (WHERE unlogged_by <> 0), ''),
+               coalesce(string_agg(stripe::text || ':' || unlogged_by::text || ':' || unlogged_writes::text, ',' ORDER BY stripe) FILTER (WHERE unlogged_by <> 0), ''),
                pg_current_snapshot()::text
         FROM ai_feature_line_writes
         WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
@@ -109,6 +109,45 @@ internal static class TrainingSetSql
                 (SELECT @kept::pg_snapshot))
         GROUP BY v.entity_id
         ORDER BY v.entity_id
+        LIMIT @limit + 1
+        """;
+
+    /// <summary>Every stripe of the line with an unlogged mark: its writer, count and entity range (<see cref="UnloggedRanges"/>).</summary>
+    public const string LineRanges = """
+        SELECT stripe, unlogged_by, unlogged_writes, range_after, unlogged_low, unlogged_high
+        FROM ai_feature_line_writes
+        WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type AND unlogged_by <> 0
+        """;
+
+    /// <summary>
+    /// The entities a kept copy did not see change, when the unlogged writes since it are known to have changed only
+    /// entities within some ranges (@lows, @highs, disjoint; <see cref="UnloggedRanges"/>): those named by the changes
+    /// log, and those with a row in the ranges by a writer it did not see (the test of
+    /// <see cref="EntitiesWithRowsChangedSince"/>, on the ranges' rows alone). In the history's order; one more than
+    /// @limit says there are too many to patch.
+    /// </summary>
+    public const string EntitiesChangedSinceWithin = """
+        SELECT entity_id FROM (
+            SELECT entity_id
+            FROM ai_feature_line_changes
+            WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
+              AND written_by >= (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
+              AND NOT pg_visible_in_snapshot(written_by::text::xid8, (SELECT @kept::pg_snapshot))
+            UNION
+            SELECT v.entity_id
+            FROM unnest(@lows::text[], @highs::text[]) AS r(low, high)
+            CROSS JOIN LATERAL (
+                SELECT v.entity_id
+                FROM ai_feature_values_offline v
+                WHERE v.feature_id = @feature AND v.version_major = @line AND v.entity_type = @entity_type
+                  AND v.entity_id BETWEEN (r.low COLLATE "C") AND (r.high COLLATE "C")
+                  AND age(v.xmin) <= (SELECT age((pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296)::text::xid))
+                  AND NOT pg_visible_in_snapshot(
+                        ((SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
+                          + (v.xmin::text::bigint - (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296) + 4294967296) % 4294967296)::text::xid8,
+                        (SELECT @kept::pg_snapshot))
+                OFFSET 0) v) c
+        ORDER BY entity_id
         LIMIT @limit + 1
         """;
 

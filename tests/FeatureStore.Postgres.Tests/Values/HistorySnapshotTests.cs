@@ -180,6 +180,82 @@ public sealed class HistorySnapshotTests(InfrastructureFixture infrastructure)
             Assert.Equal(write, snapshots.Patches);
             Assert.Equal(1 + write * many.Count, patched.Rows.Count);
         }
+
+        // Each search read only the new write's entity range, not the line.
+        Assert.Equal((0L, 3L), snapshots.Searches);
+    }
+
+    [Fact]
+    public async Task A_small_and_a_large_write_since_the_copy_are_both_patched_in_from_the_log_and_the_large_ones_range()
+    {
+        await using var database = await DatabaseAsync("mixed");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "a1", "\"pricing\"", Day0), Write(Intent, "m1", "\"pricing\"", Day0), Write(Intent, "z1", "\"pricing\"", Day0)],
+            CancellationToken.None);
+        string[] spine = ["a0", "zz"];
+        await ReadLineAsync(database, Intent, "user", spine);
+
+        // A logged write outside the large one's range, then the large one (which also re-chains m1).
+        await store.WriteAsync([Write(Intent, "z1", "\"support\"", Day0.AddDays(2))], CancellationToken.None);
+        var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"m{i:D4}", "\"booking\"", Day0.AddDays(1)))
+            .Append(Write(Intent, "m1", "\"support\"", Day0.AddDays(3))).ToList();
+        await store.WriteAsync(many, CancellationToken.None);
+        var patched = await ReadLineAsync(database, Intent, "user", spine);
+
+        Assert.Equal(1, snapshots.Patches);
+        Assert.Equal((0L, 1L), snapshots.Searches);
+        Assert.Equal(await ReadWholeAsync(database, Intent, "user", spine), patched.Rows);
+        Assert.Contains("z1 2026-01-03 \"support\"", patched.Rows);
+        Assert.Contains("m1 2026-01-04 \"support\"", patched.Rows);
+    }
+
+    [Fact]
+    public async Task Two_large_writes_since_the_copy_widen_the_stripes_ranges_and_both_are_patched_in()
+    {
+        await using var database = await DatabaseAsync("widened");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0)], CancellationToken.None);
+        string[] spine = ["u0", "uz"];
+        await ReadLineAsync(database, Intent, "user", spine);
+
+        foreach (var prefix in new[] { "ua", "uy" })
+        {
+            await store.WriteAsync([.. Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => Write(Intent, $"{prefix}{i:D4}", "\"booking\"", Day0.AddDays(1)))],
+                CancellationToken.None);
+        }
+
+        var patched = await ReadLineAsync(database, Intent, "user", spine);
+
+        Assert.Equal((0L, 1L), snapshots.Searches);
+        Assert.Equal(1 + (2 * (OfflineSql.LogChangesUpTo + 1)), patched.Rows.Count);
+        Assert.Equal(await ReadWholeAsync(database, Intent, "user", spine), patched.Rows);
+    }
+
+    [Fact]
+    public async Task A_copy_older_than_its_stripes_ranges_is_searched_over_the_whole_line()
+    {
+        await using var database = await DatabaseAsync("behind");
+        var store = database.Services.GetRequiredService<IOfflineStore>();
+        var snapshots = database.Services.GetRequiredService<HistorySnapshots>();
+        await store.WriteAsync([Write(Intent, "u1", "\"pricing\"", Day0)], CancellationToken.None);
+        string[] spine = ["u0", "uz"];
+        await ReadLineAsync(database, Intent, "user", spine);
+
+        // More unlogged writes of the same entities than one range holds: the first ones' range is gone.
+        var many = Enumerable.Range(0, OfflineSql.LogChangesUpTo + 1).Select(i => $"ux{i:D4}").ToList();
+        for (var write = 0; write <= OfflineSql.RangeWrites; write++)
+        {
+            await store.WriteAsync([.. many.Select(e => Write(Intent, e, write % 2 == 0 ? "\"booking\"" : "\"support\"", Day0.AddDays(1 + write)))], CancellationToken.None);
+        }
+
+        var patched = await ReadLineAsync(database, Intent, "user", spine);
+
+        Assert.Equal((1L, 0L), snapshots.Searches);
+        Assert.Equal(1, snapshots.Patches);
+        Assert.Equal(await ReadWholeAsync(database, Intent, "user", spine), patched.Rows);
+        Assert.Equal(1 + many.Count * (OfflineSql.RangeWrites + 1), patched.Rows.Count);
     }
 
     // The same line read with nothing kept: what a patched copy must equal.
