@@ -18,7 +18,7 @@ internal sealed class PostgresDriftStore(NpgsqlDataSource dataSource) : IDriftSt
         command.Parameters.AddWithValue("kind", baseline.Kind);
         command.Parameters.AddWithValue("start", baseline.WindowStart.ToUniversalTime());
         command.Parameters.AddWithValue("end", baseline.WindowEnd.ToUniversalTime());
-        command.Parameters.Add(Text("values", baseline.Values is null ? null : DriftJson.Write(baseline.Values)));
+        command.Parameters.Add(Text("values", baseline.Values is null ? null : BaselineSampleJson.Write(baseline.Values)));
         command.Parameters.AddWithValue("size", baseline.Values?.Count ?? 0);
         command.Parameters.AddWithValue("created", baseline.CreatedAt.ToUniversalTime());
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -36,7 +36,7 @@ internal sealed class PostgresDriftStore(NpgsqlDataSource dataSource) : IDriftSt
             return null;
         }
 
-        var values = reader.IsDBNull(4) ? null : DriftJson.Read<List<SampledValue>>(reader.GetString(4));
+        var values = reader.IsDBNull(4) ? null : BaselineSampleJson.Read(reader.GetString(4));
         return new DriftBaseline(reader.GetGuid(0), feature, valueLine, reader.GetString(1), kind,
             reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3), values, reader.GetFieldValue<DateTimeOffset>(5));
     }

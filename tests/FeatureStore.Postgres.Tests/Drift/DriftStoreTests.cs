@@ -108,6 +108,31 @@ public sealed class DriftStoreTests(InfrastructureFixture infrastructure) : IAsy
     }
 
     [Fact]
+    public async Task A_sample_comes_back_value_for_value_and_one_stored_in_the_older_shape_still_reads()
+    {
+        var store = Get<IDriftStore>();
+        string[] raw = ["0.25", "\"support\"", "null", "[0.5,-1]", "{\"a\":1}", "true"];
+        var sample = raw.Select((json, i) => new SampledValue($"u{i}", JsonSerializer.Deserialize<JsonElement>(json))).ToList();
+        await store.SaveBaselineAsync(new DriftBaseline(Guid.NewGuid(), "user:s", 1, "1.0.0", DriftBaselineKinds.TrainingSet, Day, Day.AddDays(1), sample, Day),
+            CancellationToken.None);
+
+        var read = await store.LatestBaselineAsync("user:s", 1, DriftBaselineKinds.TrainingSet, CancellationToken.None);
+
+        Assert.Equal(sample.Select(v => v.EntityId), read!.Values!.Select(v => v.EntityId));
+        // jsonb keeps values, not their spacing.
+        Assert.All(sample.Zip(read.Values!), pair => Assert.True(JsonElement.DeepEquals(pair.First.Value, pair.Second.Value), pair.Second.Value.GetRawText()));
+        Assert.Equal("object", await Sql.ScalarAsync<string>(_database.ConnectionString, "SELECT jsonb_typeof(values) FROM ai_drift_baselines WHERE feature = 'user:s'"));
+
+        await Sql.ExecuteAsync(_database.ConnectionString, """
+            INSERT INTO ai_drift_baselines (id, feature, value_line, version, kind, window_start, window_end, values, sample_size, created_at)
+            VALUES (gen_random_uuid(), 'user:s', 1, '1.0.0', 'training_set', now() - interval '1 day', now(), '[{"entityId": "old1", "value": 7}]', 1, now())
+            """);
+        var older = await store.LatestBaselineAsync("user:s", 1, DriftBaselineKinds.TrainingSet, CancellationToken.None);
+
+        Assert.Equal([("old1", "7")], older!.Values!.Select(v => (v.EntityId, v.Value.GetRawText())));
+    }
+
+    [Fact]
     public async Task Serving_samples_come_back_per_feature_newest_first_up_to_the_limit_and_age_out()
     {
         var samples = Get<IServingSampleStore>();
