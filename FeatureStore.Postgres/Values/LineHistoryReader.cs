@@ -115,9 +115,7 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
 
         await using (var query = new NpgsqlCommand(find, history, transaction))
         {
-            query.Parameters.AddWithValue("feature", line.FeatureId);
-            query.Parameters.AddWithValue("line", line.Line);
-            query.Parameters.AddWithValue("entity_type", line.EntityType);
+            AddLine(query, line);
             query.Parameters.AddWithValue("kept", kept.Marks.Snapshot);
             query.Parameters.AddWithValue("limit", snapshots.PatchUpTo);
             if (ranges is not null)
@@ -162,9 +160,7 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
     private static async Task<List<StripeRange>> ReadRangesAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand(TrainingSetSql.LineRanges, history);
-        read.Parameters.AddWithValue("feature", line.FeatureId);
-        read.Parameters.AddWithValue("line", line.Line);
-        read.Parameters.AddWithValue("entity_type", line.EntityType);
+        AddLine(read, line);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         var stripes = new List<StripeRange>();
         while (await reader.ReadAsync(cancellationToken))
@@ -176,14 +172,20 @@ internal sealed class LineHistoryReader(NpgsqlDataSource dataSource, FeatureIds 
         return stripes;
     }
 
+    // The line a statement is about: @feature, @line, @entity_type.
+    private static void AddLine(NpgsqlCommand command, LineKey line)
+    {
+        command.Parameters.AddWithValue("feature", line.FeatureId);
+        command.Parameters.AddWithValue("line", line.Line);
+        command.Parameters.AddWithValue("entity_type", line.EntityType);
+    }
+
     private static void CountRead(string from) => ServingMetrics.ExportLineReads.Add(1, new KeyValuePair<string, object?>("from", from));
 
     private static async Task<LineMarks> ReadMarksAsync(NpgsqlConnection history, LineKey line, CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand(TrainingSetSql.LineMarks, history);
-        read.Parameters.AddWithValue("feature", line.FeatureId);
-        read.Parameters.AddWithValue("line", line.Line);
-        read.Parameters.AddWithValue("entity_type", line.EntityType);
+        AddLine(read, line);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new LineMarks(reader.GetString(0), reader.GetString(1), reader.GetString(2));

@@ -96,14 +96,15 @@ internal sealed class OfflineBatchWrite
     // names them (OfflineSql.MarkLines).
     private async Task MarkLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var entities = Enumerable.Range(0, _batch.Count).Select(i => (Line: (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), Entity: _keys.EntityIds[i]))
+        (Guid, int, string) Line(int i) => (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]);
+        var entities = Enumerable.Range(0, _batch.Count).Select(i => (Line: Line(i), Entity: _keys.EntityIds[i]))
             .Distinct().ToList();
         var logged = entities.GroupBy(e => e.Line).Where(g => g.Count() <= OfflineSql.LogChangesUpTo).Select(g => g.Key).ToHashSet();
-        var marks = Enumerable.Range(0, _batch.Count).Select(i => (Line: (_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), Stripe: _stripes[i])).Distinct().ToList();
+        var marks = Enumerable.Range(0, _batch.Count).Select(i => (Line: Line(i), Stripe: _stripes[i])).Distinct().ToList();
         var changes = entities.Where(e => logged.Contains(e.Line)).ToList();
         // An unlogged (line, stripe) is marked with the range of the entities this write changed in it.
-        var ranges = Enumerable.Range(0, _batch.Count).Where(i => !logged.Contains((_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i])))
-            .GroupBy(i => ((_keys.FeatureIds[i], _keys.Lines[i], _keys.EntityTypes[i]), _stripes[i]), i => _keys.EntityIds[i])
+        var ranges = Enumerable.Range(0, _batch.Count).Where(i => !logged.Contains(Line(i)))
+            .GroupBy(i => (Line(i), _stripes[i]), i => _keys.EntityIds[i])
             .ToDictionary(g => g.Key, g => (Low: g.Min(CodePointOrder.Instance)!, High: g.Max(CodePointOrder.Instance)!));
         await using var mark = new NpgsqlCommand(OfflineSql.MarkLines, connection, transaction);
         mark.Parameters.AddWithValue("feature_ids", marks.Select(m => m.Line.Item1).ToArray());

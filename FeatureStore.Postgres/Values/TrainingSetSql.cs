@@ -74,14 +74,29 @@ internal static class TrainingSetSql
     /// order; one more than @limit says there are too many to patch. @kept is parsed once, in sub-selects, whatever
     /// plan Postgres uses (see <see cref="EntitiesWithRowsChangedSince"/>).
     /// </summary>
-    public const string ChangedEntities = """
+    public const string ChangedEntities = LoggedChangesUnseen + """
+        ORDER BY entity_id
+        LIMIT @limit + 1
+        """;
+
+    // The line's logged entities whose last writer @kept did not see.
+    private const string LoggedChangesUnseen = """
         SELECT entity_id
         FROM ai_feature_line_changes
         WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
           AND written_by >= (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
           AND NOT pg_visible_in_snapshot(written_by::text::xid8, (SELECT @kept::pg_snapshot))
-        ORDER BY entity_id
-        LIMIT @limit + 1
+
+        """;
+
+    // A row v of the line whose writer @kept did not see (see EntitiesWithRowsChangedSince); after a WHERE clause.
+    private const string RowUnseen = """
+          AND age(v.xmin) <= (SELECT age((pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296)::text::xid))
+          AND NOT pg_visible_in_snapshot(
+                ((SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
+                  + (v.xmin::text::bigint - (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296) + 4294967296) % 4294967296)::text::xid8,
+                (SELECT @kept::pg_snapshot))
+
         """;
 
     /// <summary>
@@ -102,11 +117,8 @@ internal static class TrainingSetSql
         SELECT v.entity_id
         FROM ai_feature_values_offline v
         WHERE v.feature_id = @feature AND v.version_major = @line AND v.entity_type = @entity_type
-          AND age(v.xmin) <= (SELECT age((pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296)::text::xid))
-          AND NOT pg_visible_in_snapshot(
-                ((SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
-                  + (v.xmin::text::bigint - (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296) + 4294967296) % 4294967296)::text::xid8,
-                (SELECT @kept::pg_snapshot))
+
+        """ + RowUnseen + """
         GROUP BY v.entity_id
         ORDER BY v.entity_id
         LIMIT @limit + 1
@@ -126,27 +138,18 @@ internal static class TrainingSetSql
     /// <see cref="EntitiesWithRowsChangedSince"/>, on the ranges' rows alone). In the history's order; one more than
     /// @limit says there are too many to patch.
     /// </summary>
-    public const string EntitiesChangedSinceWithin = """
-        SELECT entity_id FROM (
-            SELECT entity_id
-            FROM ai_feature_line_changes
-            WHERE feature_id = @feature AND version_major = @line AND entity_type = @entity_type
-              AND written_by >= (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
-              AND NOT pg_visible_in_snapshot(written_by::text::xid8, (SELECT @kept::pg_snapshot))
-            UNION
+    public const string EntitiesChangedSinceWithin = "SELECT entity_id FROM (\n" + LoggedChangesUnseen + """
+        UNION
+        SELECT v.entity_id
+        FROM unnest(@lows::text[], @highs::text[]) AS r(low, high)
+        CROSS JOIN LATERAL (
             SELECT v.entity_id
-            FROM unnest(@lows::text[], @highs::text[]) AS r(low, high)
-            CROSS JOIN LATERAL (
-                SELECT v.entity_id
-                FROM ai_feature_values_offline v
-                WHERE v.feature_id = @feature AND v.version_major = @line AND v.entity_type = @entity_type
-                  AND v.entity_id BETWEEN (r.low COLLATE "C") AND (r.high COLLATE "C")
-                  AND age(v.xmin) <= (SELECT age((pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296)::text::xid))
-                  AND NOT pg_visible_in_snapshot(
-                        ((SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint)
-                          + (v.xmin::text::bigint - (SELECT pg_snapshot_xmin(@kept::pg_snapshot)::text::bigint % 4294967296) + 4294967296) % 4294967296)::text::xid8,
-                        (SELECT @kept::pg_snapshot))
-                OFFSET 0) v) c
+            FROM ai_feature_values_offline v
+            WHERE v.feature_id = @feature AND v.version_major = @line AND v.entity_type = @entity_type
+              AND v.entity_id BETWEEN (r.low COLLATE "C") AND (r.high COLLATE "C")
+
+        """ + RowUnseen + """
+            OFFSET 0) v) c
         ORDER BY entity_id
         LIMIT @limit + 1
         """;
