@@ -41,6 +41,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Only the training-set export and its SQL floor (after the load): a short loop for work on the export.</summary>
     public bool ExportOnly { get; init; }
 
+    /// <summary>Only the one-connection latency measures, floors and gateway (after the load): a short loop for work on serving.</summary>
+    public bool LatencyOnly { get; init; }
+
     public bool ShowHelp { get; init; }
 
     public const string Usage = """
@@ -58,6 +61,7 @@ internal sealed record BenchmarkOptions
           --seed N            seed of the dataset and workloads (default 42)
           --out FILE          also write the results as markdown to FILE
           --only export       measure only the training-set export and its SQL floor
+          --only latency      measure only the one-connection latencies (floors and gateway)
           --quick             small sizes and short runs: a smoke check in well under a minute
           -h, --help          show this help
         """;
@@ -98,7 +102,12 @@ internal sealed record BenchmarkOptions
                 "--zipf" => options with { ZipfExponents = Doubles(args, ref i) },
                 "--seed" => options with { Seed = Int(args, ref i, 0) },
                 "--out" => options with { OutFile = Path.GetFullPath(Value(args, ref i)) },
-                "--only" => Value(args, ref i) == "export" ? options with { ExportOnly = true } : throw new ArgumentException("--only takes one measure: export"),
+                "--only" => Value(args, ref i) switch
+                {
+                    "export" => options with { ExportOnly = true },
+                    "latency" => options with { LatencyOnly = true },
+                    var measure => throw new ArgumentException($"--only takes one measure, export or latency, not '{measure}'"),
+                },
                 var other => throw new ArgumentException($"unknown option '{other}'; run with --help to see the options"),
             };
         }

@@ -67,6 +67,12 @@ internal static class BenchmarkRun
         Console.WriteLine($"measure: latency of {probes.Length} measures, {options.Warmup.TotalSeconds:0.#} s warm-up each, then {Rounds} rounds of {options.Duration.TotalSeconds / Rounds:0.##} s each");
         var latency = await new LatencyRunner(options.Warmup, options.Duration, Rounds)
             .RunAsync(probes, new Random(options.Seed), gatewayProbes.ResetSources, cancellationToken);
+        if (options.LatencyOnly)
+        {
+            Console.WriteLine();
+            Console.WriteLine(Report.RenderLatency(latency, Sources(gatewayProbes)));
+            return 0;
+        }
 
         Console.WriteLine($"measure: throughput over {options.Connections} connections, {options.Duration.TotalSeconds:0.#} s each");
         using var kestrelMany = new GatewayClient(kestrel.BaseAddress, options.Connections);
@@ -100,13 +106,7 @@ internal static class BenchmarkRun
             Options = options,
             Environment = foreignCpu?.Stop() is { } noise ? environment with { ForeignCpu = noise.Foreign, StolenCpu = noise.Stolen } : environment,
             Latency = latency,
-            GatewaySources = new Dictionary<string, SourceCounts>
-            {
-                [GatewayProbes.One] = gatewayProbes.Sources(GatewayProbes.One),
-                [GatewayProbes.Hundred] = gatewayProbes.Sources(GatewayProbes.Hundred),
-                [GatewayProbes.OneAsOf] = gatewayProbes.Sources(GatewayProbes.OneAsOf),
-                [GatewayProbes.HundredAsOf] = gatewayProbes.Sources(GatewayProbes.HundredAsOf),
-            },
+            GatewaySources = Sources(gatewayProbes),
             Throughput = throughput,
             Cache = cache,
             Export = export,
@@ -124,6 +124,14 @@ internal static class BenchmarkRun
         // A wrong export answer is an error; a missing endpoint (404) is not yet.
         return export.State == ExportState.Failed ? 1 : 0;
     }
+
+    private static Dictionary<string, SourceCounts> Sources(GatewayProbes probes) => new()
+    {
+        [GatewayProbes.One] = probes.Sources(GatewayProbes.One),
+        [GatewayProbes.Hundred] = probes.Sources(GatewayProbes.Hundred),
+        [GatewayProbes.OneAsOf] = probes.Sources(GatewayProbes.OneAsOf),
+        [GatewayProbes.HundredAsOf] = probes.Sources(GatewayProbes.HundredAsOf),
+    };
 
     private static async Task<int> ExportOnlyAsync(BenchmarkOptions options, ServingDataset data, GatewayProcess gateway, NpgsqlDataSource database, IReadOnlyList<Guid> featureIds,
         ForeignCpu? foreignCpu, CancellationToken cancellationToken)

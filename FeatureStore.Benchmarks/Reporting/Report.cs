@@ -35,7 +35,7 @@ internal static class Report
         text.AppendLine(Invariant($"Data: {o.Entities:N0} users x F = {o.Features} features ({numeric} numeric, {o.Features - numeric} categorical), {env.HistoryRows:N0} history rows, loaded in {env.LoadTime.TotalSeconds:0} s."));
         text.AppendLine(Invariant($"Latency: one HTTP/1.1 keep-alive connection, {o.Warmup.TotalSeconds:0.#} s warm-up then {o.Duration.TotalSeconds:0.#} s per measure in 5 interleaved rounds; times in µs; every answer checked."));
         text.AppendLine();
-        Latency(text, results);
+        Latency(text, results.Latency, results.GatewaySources, results.Cache);
         Throughput(text, results);
         Cache(text, results.Cache);
         Export(text, o, results.Export, results.SqlFloorRowsPerSecond);
@@ -44,7 +44,15 @@ internal static class Report
         return text.ToString();
     }
 
-    private static void Latency(StringBuilder text, BenchmarkResults results)
+    /// <summary>The latency table alone, for <c>--only latency</c>.</summary>
+    public static string RenderLatency(IReadOnlyDictionary<string, LatencyResult> latency, IReadOnlyDictionary<string, SourceCounts> sources)
+    {
+        var text = new StringBuilder();
+        Latency(text, latency, sources, []);
+        return text.ToString();
+    }
+
+    private static void Latency(StringBuilder text, IReadOnlyDictionary<string, LatencyResult> measured, IReadOnlyDictionary<string, SourceCounts> gatewaySources, IReadOnlyList<CacheResult> caches)
     {
         text.AppendLine("## Latency, one connection");
         text.AppendLine();
@@ -64,15 +72,15 @@ internal static class Report
         };
         foreach (var (name, floor, target) in rows)
         {
-            var latency = results.Latency[name].Latency;
-            var sources = results.GatewaySources.TryGetValue(name, out var counts) ? Sources(counts) : "";
-            AddLatencyRow(table, name, latency, sources, floor is null ? null : (floor, results.Latency[floor].Latency), target);
+            var latency = measured[name].Latency;
+            var sources = gatewaySources.TryGetValue(name, out var counts) ? Sources(counts) : "";
+            AddLatencyRow(table, name, latency, sources, floor is null ? null : (floor, measured[floor].Latency), target);
         }
 
-        foreach (var cache in results.Cache)
+        foreach (var cache in caches)
         {
             AddLatencyRow(table, Invariant($"gateway: 1 x F now, Zipf s={cache.Exponent}"), cache.Latency, Sources(cache.Sources),
-                (KestrelFloor.One, results.Latency[KestrelFloor.One].Latency), "");
+                (KestrelFloor.One, measured[KestrelFloor.One].Latency), "");
         }
         text.AppendLine(table.ToString());
     }
