@@ -38,11 +38,8 @@ internal sealed record BenchmarkOptions
 
     public bool Quick { get; init; }
 
-    /// <summary>Only the training-set export and its SQL floor (after the load): a short loop for work on the export.</summary>
-    public bool ExportOnly { get; init; }
-
-    /// <summary>Only the one-connection latency measures, floors and gateway (after the load): a short loop for work on serving.</summary>
-    public bool LatencyOnly { get; init; }
+    /// <summary>Which measures run after the load: all of them, or one alone as a short loop for work on it.</summary>
+    public OnlyMeasure Only { get; init; }
 
     public bool ShowHelp { get; init; }
 
@@ -104,8 +101,8 @@ internal sealed record BenchmarkOptions
                 "--out" => options with { OutFile = Path.GetFullPath(Value(args, ref i)) },
                 "--only" => Value(args, ref i) switch
                 {
-                    "export" => options with { ExportOnly = true },
-                    "latency" => options with { LatencyOnly = true },
+                    "export" => options with { Only = OnlyMeasure.Export },
+                    "latency" => options with { Only = OnlyMeasure.Latency },
                     var measure => throw new ArgumentException($"--only takes one measure, export or latency, not '{measure}'"),
                 },
                 var other => throw new ArgumentException($"unknown option '{other}'; run with --help to see the options"),

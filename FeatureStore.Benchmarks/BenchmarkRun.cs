@@ -50,7 +50,7 @@ internal static class BenchmarkRun
         // Also before the export alone: a warm-up still running takes the cores the export is measured on.
         var (warmShare, warmTime) = await CacheWarmth.WaitAsync(gateway, bodies, data, options.Seed + 2, cancellationToken);
         Console.WriteLine($"gateway-a: {warmShare:P1} of random users' values served from its warmed cache after {warmTime.TotalSeconds:0.0} s");
-        if (options.ExportOnly)
+        if (options.Only == OnlyMeasure.Export)
         {
             return await ExportOnlyAsync(options, data, gatewayA, database, featureIds, foreignCpu, cancellationToken);
         }
@@ -67,7 +67,7 @@ internal static class BenchmarkRun
         Console.WriteLine($"measure: latency of {probes.Length} measures, {options.Warmup.TotalSeconds:0.#} s warm-up each, then {Rounds} rounds of {options.Duration.TotalSeconds / Rounds:0.##} s each");
         var latency = await new LatencyRunner(options.Warmup, options.Duration, Rounds)
             .RunAsync(probes, new Random(options.Seed), gatewayProbes.ResetSources, cancellationToken);
-        if (options.LatencyOnly)
+        if (options.Only == OnlyMeasure.Latency)
         {
             Console.WriteLine();
             Console.WriteLine(Report.RenderLatency(latency, Sources(gatewayProbes)));
