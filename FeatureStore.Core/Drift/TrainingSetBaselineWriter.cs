@@ -7,12 +7,16 @@ using FeatureStore.Core.TrainingSets;
 namespace FeatureStore.Core.Drift;
 
 /// <summary>
-/// Passes an export's rows on to <paramref name="inner"/> and keeps a uniform sample (reservoir sampling, seeded)
-/// of at most <paramref name="capacity"/> values per column: once the export is done, each sample becomes that
-/// feature's training-set baseline, so drift is then measured against what the model was trained on. Columns
-/// whose version depends on the entity (an A/B split) mix two value lines and get no baseline.
+/// Passes an export's rows on to <paramref name="inner"/> and keeps a uniform sample (seeded) of at most
+/// <paramref name="capacity"/> values per column: once the export is done, each sample becomes that feature's
+/// training-set baseline, so drift is then measured against what the model was trained on. Columns whose version
+/// depends on the entity (an A/B split) mix two value lines and get no baseline. When the export says how many
+/// rows it will write (<paramref name="expectedRows"/>), the sample is drawn as they pass (selection sampling): each
+/// kept row is copied once. Otherwise by reservoir sampling, which copies about capacity x (1 + ln(rows /
+/// capacity)) rows, most of them replaced later (20,000 row copies per column for 100,000 rows).
 /// </summary>
-public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnlyList<TrainingSetColumn> columns, int capacity = TrainingSetBaselineWriter.DefaultCapacity, int seed = 1)
+public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnlyList<TrainingSetColumn> columns, int capacity = TrainingSetBaselineWriter.DefaultCapacity, int seed = 1,
+    long expectedRows = 0)
     : ITrainingSetWriter
 {
     /// <summary>Values kept per column by default: as many as a drift run reads of a window.</summary>
@@ -21,6 +25,7 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
     private readonly List<(string EntityId, byte[]? Json)>[] _samples = [.. columns.Select(_ => new List<(string, byte[]?)>())];
     private readonly Random _random = new(seed);
     private long _rows;
+    private int _kept;
     private DateTimeOffset _first = DateTimeOffset.MaxValue;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
@@ -32,27 +37,60 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
         _first = timestamp < _first ? timestamp : _first;
         _last = timestamp > _last ? timestamp : _last;
 
-        // Algorithm R: row n replaces a kept one with probability capacity / n, so every row is equally likely kept.
-        var slot = _rows <= capacity ? -1 : _random.NextInt64(_rows);
-        if (_rows <= capacity || slot < capacity)
+        var slot = Slot();
+        if (slot is { } kept)
         {
             // Only kept rows are copied: most rows of a big export are never kept.
             var id = Encoding.UTF8.GetString(entityId);
             for (var i = 0; i < columns.Count; i++)
             {
-                var kept = (id, values[i].IsEmpty ? null : values[i].ToArray());
-                if (slot < 0)
+                var value = (id, values[i].IsEmpty ? null : values[i].ToArray());
+                if (kept < 0)
                 {
-                    _samples[i].Add(kept);
+                    Add(_samples[i], value);
                 }
                 else
                 {
-                    _samples[i][(int)slot] = kept;
+                    _samples[i][kept] = value;
                 }
             }
+
+            _kept += kept < 0 ? 1 : 0;
         }
 
         return inner.WriteRow(entityId, timestamp, values);
+    }
+
+    // Where this row goes: -1 appended, a slot to replace, or null not kept.
+    private int? Slot()
+    {
+        if (_rows <= expectedRows)
+        {
+            // Selection sampling (Knuth's algorithm S): kept with probability (still needed) / (rows left, this one
+            // included), so every row is equally likely kept and exactly min(capacity, rows) are.
+            return _random.NextInt64(expectedRows - _rows + 1) < capacity - _kept ? -1 : null;
+        }
+
+        if (_kept < capacity)
+        {
+            return -1;
+        }
+
+        // Algorithm R, also past an announced count: row n replaces a kept one with probability capacity / n.
+        var slot = _random.NextInt64(_rows);
+        return slot < capacity ? (int)slot : null;
+    }
+
+    // A sample grows to the capacity, never past it: a list doubling from 4,096 to 8,192 slots would be a
+    // large-object allocation per column and export, and those set off the collector's full background collections.
+    private void Add(List<(string EntityId, byte[]? Json)> sample, (string, byte[]?) kept)
+    {
+        if (sample.Count == sample.Capacity)
+        {
+            sample.Capacity = Math.Min(capacity, Math.Max(4, sample.Count * 2));
+        }
+
+        sample.Add(kept);
     }
 
     /// <inheritdoc />
@@ -95,14 +133,20 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
 
         array.Write("]"u8);
         using var document = JsonDocument.Parse(array.WrittenMemory);
-        var elements = document.RootElement.Clone().EnumerateArray().ToList();
+        var elements = document.RootElement.Clone();
 
         // A value that is not exactly one JSON value would shift every later one onto the wrong entity.
-        if (elements.Count != sample.Count)
+        if (elements.GetArrayLength() != sample.Count)
         {
-            throw new InvalidOperationException($"an exported value is not a single JSON value: {elements.Count} values parsed from {sample.Count} samples");
+            throw new InvalidOperationException($"an exported value is not a single JSON value: {elements.GetArrayLength()} values parsed from {sample.Count} samples");
         }
 
-        return [.. sample.Select((s, i) => new SampledValue(s.EntityId, elements[i]))];
+        var sampled = new List<SampledValue>(sample.Count);
+        foreach (var element in elements.EnumerateArray())
+        {
+            sampled.Add(new SampledValue(sample[sampled.Count].EntityId, element));
+        }
+
+        return sampled;
     }
 }

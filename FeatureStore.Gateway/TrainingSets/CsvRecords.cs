@@ -27,6 +27,9 @@ internal sealed class CsvRecords(long maxRows)
     private int _timestamp = -1;
     private byte[] _idBytes = new byte[64];
     private int _idLength;
+    private byte[] _previousIdBytes = new byte[64];
+    private int _previousIdLength = -1; // no row yet: never equal to an id
+    private string _previousId = "";
     private byte[] _timestampBytes = new byte[64];
     private int _timestampLength;
     private long _row;
@@ -216,7 +219,16 @@ internal sealed class CsvRecords(long maxRows)
 
         var timestamp = _timestampBytes.AsSpan(0, _timestampLength);
         var instant = SpineTimestamps.TryParseUtf8(timestamp, out var parsed) ? parsed : SpineTimestamps.Parse(Encoding.UTF8.GetString(timestamp), _row);
-        rows.Add(new SpineRow(Encoding.UTF8.GetString(_idBytes, 0, _idLength), instant));
+        // Spines usually hold several instants per entity, one after another: such a row shares the previous id's
+        // string. The two id buffers swap, so the next record's id is read into the older one.
+        if (_idLength != _previousIdLength || !_idBytes.AsSpan(0, _idLength).SequenceEqual(_previousIdBytes.AsSpan(0, _idLength)))
+        {
+            _previousId = Encoding.UTF8.GetString(_idBytes, 0, _idLength);
+            (_idBytes, _previousIdBytes) = (_previousIdBytes, _idBytes);
+            _previousIdLength = _idLength;
+        }
+
+        rows.Add(new SpineRow(_previousId, instant));
     }
 
     private void ReadHeader()

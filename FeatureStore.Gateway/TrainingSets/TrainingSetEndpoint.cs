@@ -120,7 +120,7 @@ internal static class TrainingSetEndpoint
             {
                 var csv = new CsvTrainingSetWriter(response.BodyWriter, [.. columns.Select(c => c.Reference)]);
                 await csv.WriteHeaderAsync(cancellationToken);
-                var sampled = new TrainingSetBaselineWriter(csv, columns);
+                var sampled = new TrainingSetBaselineWriter(csv, columns, expectedRows: spine.Count);
                 rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await csv.CompleteAsync(cancellationToken);
                 await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);
@@ -128,7 +128,7 @@ internal static class TrainingSetEndpoint
             else
             {
                 await using var parquet = new ParquetTrainingSetWriter(response.Body, columns);
-                var sampled = new TrainingSetBaselineWriter(parquet, columns);
+                var sampled = new TrainingSetBaselineWriter(parquet, columns, expectedRows: spine.Count);
                 rows = await exporter.ExportAsync(columns, spine, sampled, progress, cancellationToken);
                 await parquet.CompleteAsync(cancellationToken);
                 await TrainingSetBaselines.RecordAsync(http.RequestServices, sampled, logger);

@@ -24,21 +24,37 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
     {
         ArgumentNullException.ThrowIfNull(rows);
         var summary = new SpineSummary(options.Value.ListEntitiesUpTo);
-        var buffered = new SpineBuffer();
-        await using var rest = rows.GetAsyncEnumerator(cancellationToken);
-        var more = await rest.MoveNextAsync();
-        for (; more && buffered.Count < options.Value.SortInMemoryUpTo; more = await rest.MoveNextAsync())
+        SpineBuffer? buffered = new();
+        try
         {
-            buffered.Add(rest.Current.EntityId, rest.Current.Timestamp);
-            summary.Add(buffered.Id(buffered.Count - 1), buffered.UtcTicks(buffered.Count - 1));
-        }
+            await using var rest = rows.GetAsyncEnumerator(cancellationToken);
+            var more = await rest.MoveNextAsync();
+            for (; more && buffered.Count < options.Value.SortInMemoryUpTo; more = await rest.MoveNextAsync())
+            {
+                buffered.Add(rest.Current.EntityId, rest.Current.Timestamp);
+                summary.Add(buffered.Id(buffered.Count - 1), buffered.UtcTicks(buffered.Count - 1));
+            }
 
-        if (!more)
+            if (!more)
+            {
+                buffered.Sort();
+                var sorted = new SortedSpine(buffered, summary, Reader(entityType, summary));
+                buffered = null; // the sorted spine gives it back
+                return sorted;
+            }
+
+            return await StageInTableAsync(entityType, buffered, rest, summary, cancellationToken);
+        }
+        finally
         {
-            buffered.Sort();
-            return new SortedSpine(buffered, summary, Reader(entityType, summary));
+            buffered?.Dispose();
         }
+    }
 
+    // A spine too large to sort in memory: the rows read so far and the rest go to a temporary table.
+    private async Task<IStagedSpine> StageInTableAsync(string entityType, SpineBuffer buffered, IAsyncEnumerator<SpineRow> rest, SpineSummary summary,
+        CancellationToken cancellationToken)
+    {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -140,7 +156,11 @@ internal sealed class PostgresTrainingSetStore([FromKeyedServices(PostgresTraini
         public IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, CancellationToken cancellationToken) =>
             history.ReadAsync(feature, valueLine, cancellationToken);
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public ValueTask DisposeAsync()
+        {
+            rows.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class StagedSpine(NpgsqlConnection connection, SpineSummary summary, LineHistoryReader history) : IStagedSpine

@@ -47,6 +47,26 @@ public sealed class TrainingSetCsvTests(InfrastructureFixture infrastructure) : 
     }
 
     [Fact]
+    public async Task Rows_of_one_entity_in_a_row_and_ids_of_the_same_length_keep_their_own_ids()
+    {
+        // The reader shares an id's string with the row before when the bytes are the same: "u1" then "u2" (same
+        // length, one byte apart) and "u1" again must stay three different rows' ids.
+        await WriteAsync(Value(Rate, "u1", 1, "2026-01-01T00:00:00Z"), Value(Rate, "u2", 2, "2026-01-01T00:00:00Z"), Value(Rate, "u1", 3, "2026-01-03T00:00:00Z"));
+        var spine = "id,timestamp\nu1,2026-01-02T00:00:00Z\nu1,2026-01-04T00:00:00Z\nu2,2026-01-02T00:00:00Z\nu1,2026-01-05T00:00:00Z\nu2,2026-01-06T00:00:00Z\n";
+
+        Assert.Equal(
+            [
+                "id,timestamp,user:test_rate",
+                "u1,2026-01-02T00:00:00.000000Z,1",
+                "u1,2026-01-04T00:00:00.000000Z,3",
+                "u1,2026-01-05T00:00:00.000000Z,3",
+                "u2,2026-01-02T00:00:00.000000Z,2",
+                "u2,2026-01-06T00:00:00.000000Z,2",
+            ],
+            await ExportAsync(Encoding.UTF8.GetBytes(spine), Rate));
+    }
+
+    [Fact]
     public async Task Timestamps_in_every_accepted_form_are_the_same_instants()
     {
         await WriteAsync(Value(Rate, "u1", 1, "2026-01-15T12:00:00Z"), Value(Rate, "u1", 2, "2026-01-15T12:00:00.000001Z"));

@@ -47,6 +47,52 @@ public sealed class TrainingSetBaselineWriterTests
     }
 
     [Fact]
+    public void An_announced_row_count_keeps_exactly_the_capacity_uniformly_and_in_row_order()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()], capacity: 1_000, expectedRows: 20_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            Write(writer, $"u{i}", Start, $"{i}");
+        }
+
+        var values = writer.Baselines(Start)[0].Values!;
+        Assert.Equal(1_000, values.Count);
+        // Drawn as the rows pass, so kept in their order: each row was copied once, none replaced later.
+        Assert.Equal(values.Select(v => v.Value.GetDouble()).Order(), values.Select(v => v.Value.GetDouble()));
+        Assert.Equal(1_000, values.Select(v => v.Value.GetDouble()).Distinct().Count());
+        Assert.All(values, v => Assert.Equal($"u{v.Value.GetDouble()}", v.EntityId));
+        Assert.InRange(values.Average(v => v.Value.GetDouble()), 9_999.5 - 800, 9_999.5 + 800);
+        Assert.InRange(values.Count(v => v.Value.GetDouble() >= 10_000), 420, 580);
+    }
+
+    [Fact]
+    public void Rows_past_the_announced_count_still_get_their_chance()
+    {
+        // Announced 5,000, written 20,000: the last three quarters are sampled by reservoir, as without an announcement.
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()], capacity: 1_000, expectedRows: 5_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            Write(writer, $"u{i}", Start, $"{i}");
+        }
+
+        var values = writer.Baselines(Start)[0].Values!.Select(v => v.Value.GetDouble()).ToList();
+        Assert.Equal(1_000, values.Count);
+        Assert.InRange(values.Count(v => v >= 5_000), 650, 850); // three quarters expected
+    }
+
+    [Fact]
+    public void An_announced_count_below_the_capacity_keeps_every_row()
+    {
+        var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()], capacity: 10, expectedRows: 4);
+        for (var i = 0; i < 6; i++)
+        {
+            Write(writer, $"u{i}", Start, $"{i}");
+        }
+
+        Assert.Equal(["u0", "u1", "u2", "u3", "u4", "u5"], writer.Baselines(Start)[0].Values!.Select(v => v.EntityId));
+    }
+
+    [Fact]
     public void A_row_at_the_last_representable_instant_ends_the_window_there()
     {
         var writer = new TrainingSetBaselineWriter(new CountingWriter(), [Column()]);

@@ -41,6 +41,32 @@ public sealed class SpineBufferTests
         Assert.Equal(0, batches[2].Value(903).Length);
     }
 
+    [Fact]
+    public void A_buffer_grown_past_its_first_arrays_keeps_every_row_and_once_disposed_refuses_rows_and_reads()
+    {
+        // 100,000 rows grow both pooled arrays many times over; a disposed buffer's arrays are back in the pool, so
+        // it must neither take rows nor hand out batches (never a spine cut short without a word).
+        var buffer = new SpineBuffer();
+        for (var i = 99_999; i >= 0; i--)
+        {
+            buffer.Add($"entity-{i:D6}", Noon);
+        }
+
+        buffer.Sort();
+        Assert.Equal(100_000, buffer.Count);
+        Assert.Equal("entity-000000", Encoding.UTF8.GetString(buffer.Id(0)));
+        Assert.Equal("entity-099999", Encoding.UTF8.GetString(buffer.Id(99_999)));
+        var batches = buffer.Batches().GetEnumerator();
+        Assert.True(batches.MoveNext());
+
+        buffer.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => batches.MoveNext());
+        Assert.Throws<ObjectDisposedException>(() => buffer.Add("u1", Noon));
+        Assert.Throws<ObjectDisposedException>(() => buffer.Batches().ToList());
+        buffer.Dispose(); // twice is harmless
+    }
+
     private static List<string> Rows(SpineBuffer buffer) =>
         [.. Enumerable.Range(0, buffer.Count).Select(i => $"{Encoding.UTF8.GetString(buffer.Id(i))} +{(buffer.UtcTicks(i) - Noon.UtcTicks) / TimeSpan.TicksPerHour}")];
 }
