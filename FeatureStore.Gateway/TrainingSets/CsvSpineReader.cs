@@ -15,6 +15,10 @@ namespace FeatureStore.Gateway.TrainingSets;
 /// </summary>
 internal sealed class CsvSpineReader(PipeReader body, long maxRows)
 {
+    // A row is at least an id, a comma, a timestamp of 20 characters and a line break: at most about 680 rows of a
+    // slice, a list of 1,024 rows (24 KB), far under the 85,000-byte large-object threshold.
+    private const int SliceBytes = 1 << 14;
+
     public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
 
     public async IAsyncEnumerable<SpineRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -27,24 +31,31 @@ internal sealed class CsvSpineReader(PipeReader body, long maxRows)
             var read = await input.ReadAsync(cancellationToken);
             foreach (var segment in read.Buffer)
             {
-                records.Read(segment.Span, rows);
+                // A slice at a time: one read can hold a whole spine, and a list of all its rows would be a new
+                // large object per export (the collector's full background collections follow those).
+                for (var start = 0; start < segment.Length; start += SliceBytes)
+                {
+                    records.Read(segment.Span.Slice(start, Math.Min(SliceBytes, segment.Length - start)), rows);
+                    IgnoredColumns = records.IgnoredColumns;
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+
+                    rows.Clear();
+                }
             }
 
             input.AdvanceTo(read.Buffer.End);
             if (read.IsCompleted)
             {
                 records.Complete(rows);
-            }
+                IgnoredColumns = records.IgnoredColumns;
+                foreach (var row in rows)
+                {
+                    yield return row;
+                }
 
-            IgnoredColumns = records.IgnoredColumns;
-            foreach (var row in rows)
-            {
-                yield return row;
-            }
-
-            rows.Clear();
-            if (read.IsCompleted)
-            {
                 break;
             }
         }
