@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FeatureStore.Core.Drift;
 
@@ -12,9 +11,11 @@ namespace FeatureStore.Postgres.Drift;
 /// </summary>
 internal static class BaselineSampleJson
 {
-    public static string Write(IReadOnlyList<SampledValue> sample)
+    /// <summary>The sample as UTF-8 JSON in a pooled buffer: the caller sends it, then disposes the buffer.</summary>
+    public static PooledJsonBuffer Write(IReadOnlyList<SampledValue> sample)
     {
-        using var buffer = new MemoryStream();
+        // About 32 bytes a value (an id and a number); a larger sample grows the buffer once or twice.
+        var buffer = new PooledJsonBuffer(sample.Count * 32);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
@@ -42,7 +43,7 @@ internal static class BaselineSampleJson
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer;
     }
 
     public static List<SampledValue> Read(string stored)

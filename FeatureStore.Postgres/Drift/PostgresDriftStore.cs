@@ -18,7 +18,11 @@ internal sealed class PostgresDriftStore(NpgsqlDataSource dataSource) : IDriftSt
         command.Parameters.AddWithValue("kind", baseline.Kind);
         command.Parameters.AddWithValue("start", baseline.WindowStart.ToUniversalTime());
         command.Parameters.AddWithValue("end", baseline.WindowEnd.ToUniversalTime());
-        command.Parameters.Add(Text("values", baseline.Values is null ? null : BaselineSampleJson.Write(baseline.Values)));
+        using var values = baseline.Values is null ? null : BaselineSampleJson.Write(baseline.Values);
+        // UTF-8 bytes sent as text (Npgsql writes them as they are); the statement casts them to jsonb.
+        command.Parameters.Add(values is null
+            ? Text("values", null)
+            : new NpgsqlParameter<ReadOnlyMemory<byte>>("values", NpgsqlDbType.Text) { TypedValue = values.WrittenMemory });
         command.Parameters.AddWithValue("size", baseline.Values?.Count ?? 0);
         command.Parameters.AddWithValue("created", baseline.CreatedAt.ToUniversalTime());
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
