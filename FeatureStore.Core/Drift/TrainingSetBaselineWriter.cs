@@ -22,10 +22,12 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
     /// <summary>Values kept per column by default: as many as a drift run reads of a window.</summary>
     public const int DefaultCapacity = 5_000;
 
-    private readonly List<(string EntityId, byte[]? Json)>[] _samples = [.. columns.Select(_ => new List<(string, byte[]?)>())];
+    // With an announced count the sample's size is known: its lists are made that size once (5,000 entries of 16 bytes
+    // stay under the large-object threshold, where doubling to 8,192 would not).
+    private readonly List<(string EntityId, byte[]? Json)>[] _samples =
+        [.. columns.Select(_ => new List<(string, byte[]?)>((int)Math.Min(capacity, expectedRows)))];
     private readonly Random _random = new(seed);
     private long _rows;
-    private int _kept;
     private DateTimeOffset _first = DateTimeOffset.MaxValue;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
@@ -47,19 +49,20 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
                 var value = (id, values[i].IsEmpty ? null : values[i].ToArray());
                 if (kept < 0)
                 {
-                    Add(_samples[i], value);
+                    _samples[i].Add(value);
                 }
                 else
                 {
                     _samples[i][kept] = value;
                 }
             }
-
-            _kept += kept < 0 ? 1 : 0;
         }
 
         return inner.WriteRow(entityId, timestamp, values);
     }
+
+    // Rows kept so far: every column keeps the same rows.
+    private int Kept => _samples.Length == 0 ? 0 : _samples[0].Count;
 
     // Where this row goes: -1 appended, a slot to replace, or null not kept.
     private int? Slot()
@@ -68,10 +71,10 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
         {
             // Selection sampling (Knuth's algorithm S): kept with probability (still needed) / (rows left, this one
             // included), so every row is equally likely kept and exactly min(capacity, rows) are.
-            return _random.NextInt64(expectedRows - _rows + 1) < capacity - _kept ? -1 : null;
+            return _random.NextInt64(expectedRows - _rows + 1) < capacity - Kept ? -1 : null;
         }
 
-        if (_kept < capacity)
+        if (Kept < capacity)
         {
             return -1;
         }
@@ -79,18 +82,6 @@ public sealed class TrainingSetBaselineWriter(ITrainingSetWriter inner, IReadOnl
         // Algorithm R, also past an announced count: row n replaces a kept one with probability capacity / n.
         var slot = _random.NextInt64(_rows);
         return slot < capacity ? (int)slot : null;
-    }
-
-    // A sample grows to the capacity, never past it: a list doubling from 4,096 to 8,192 slots would be a
-    // large-object allocation per column and export, and those set off the collector's full background collections.
-    private void Add(List<(string EntityId, byte[]? Json)> sample, (string, byte[]?) kept)
-    {
-        if (sample.Count == sample.Capacity)
-        {
-            sample.Capacity = Math.Min(capacity, Math.Max(4, sample.Count * 2));
-        }
-
-        sample.Add(kept);
     }
 
     /// <inheritdoc />

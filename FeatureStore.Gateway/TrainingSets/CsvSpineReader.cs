@@ -19,12 +19,14 @@ internal sealed class CsvSpineReader(PipeReader body, long maxRows)
     // slice, a list of 1,024 rows (24 KB), far under the 85,000-byte large-object threshold.
     private const int SliceBytes = 1 << 14;
 
-    public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
+    private readonly CsvRecords _records = new(maxRows);
+
+    /// <summary>The header's columns other than id and timestamp (known once the header is read).</summary>
+    public IReadOnlyList<string> IgnoredColumns => _records.IgnoredColumns;
 
     public async IAsyncEnumerable<SpineRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var input = await Utf8Async(body, cancellationToken);
-        var records = new CsvRecords(maxRows);
         var rows = new List<SpineRow>();
         while (true)
         {
@@ -35,8 +37,7 @@ internal sealed class CsvSpineReader(PipeReader body, long maxRows)
                 // large object per export (the collector's full background collections follow those).
                 for (var start = 0; start < segment.Length; start += SliceBytes)
                 {
-                    records.Read(segment.Span.Slice(start, Math.Min(SliceBytes, segment.Length - start)), rows);
-                    IgnoredColumns = records.IgnoredColumns;
+                    _records.Read(segment.Span.Slice(start, Math.Min(SliceBytes, segment.Length - start)), rows);
                     foreach (var row in rows)
                     {
                         yield return row;
@@ -49,8 +50,7 @@ internal sealed class CsvSpineReader(PipeReader body, long maxRows)
             input.AdvanceTo(read.Buffer.End);
             if (read.IsCompleted)
             {
-                records.Complete(rows);
-                IgnoredColumns = records.IgnoredColumns;
+                _records.Complete(rows);
                 foreach (var row in rows)
                 {
                     yield return row;

@@ -55,9 +55,6 @@ internal sealed class PooledJsonBuffer : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + needed));
-        _buffer.AsSpan(0, _written).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = grown;
+        _buffer = PooledArrays.Grow(_buffer, _written, Math.Max(_buffer.Length * 2, _written + needed));
     }
 }

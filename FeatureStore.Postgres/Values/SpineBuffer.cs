@@ -31,12 +31,12 @@ internal sealed class SpineBuffer : IDisposable
         ObjectDisposedException.ThrowIf(_rows.Length == 0, this);
         if (_bytes.Length - _used < most)
         {
-            _bytes = Grown(_bytes, _used, Math.Max(_bytes.Length * 2, _used + most));
+            _bytes = PooledArrays.Grow(_bytes, _used, Math.Max(_bytes.Length * 2, _used + most));
         }
 
         if (Count == _rows.Length)
         {
-            _rows = Grown(_rows, Count, _rows.Length * 2);
+            _rows = PooledArrays.Grow(_rows, Count, _rows.Length * 2);
         }
 
         var length = BinaryCopy.Utf8.GetBytes(entityId, _bytes.AsSpan(_used));
@@ -96,15 +96,6 @@ internal sealed class SpineBuffer : IDisposable
         _rows = [];
         _used = 0;
         Count = 0;
-    }
-
-    // A larger pooled array holding the first `used` items, the old one given back.
-    private static T[] Grown<T>(T[] old, int used, int length)
-    {
-        var grown = ArrayPool<T>.Shared.Rent(length);
-        old.AsSpan(0, used).CopyTo(grown);
-        ArrayPool<T>.Shared.Return(old);
-        return grown;
     }
 
     private int Compare(Entry a, Entry b)
