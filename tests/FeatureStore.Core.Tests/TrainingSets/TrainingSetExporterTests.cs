@@ -70,6 +70,22 @@ public sealed class TrainingSetExporterTests
     }
 
     [Fact]
+    public async Task Every_lines_read_starts_before_the_merge_waits_on_any_of_them()
+    {
+        FeatureSpec[] specs = [TestSpecs.BookingRate(), TestSpecs.BookingRate() with { Name = "user:other_rate" }, TestSpecs.BookingRate() with { Name = "user:third_rate" }];
+        (string, DateTimeOffset)[] spine = [("u1", Start.AddHours(1))];
+        var lines = new LinesStartingTogether(specs.Length, new FakeSpine(spine, [("u1", Start, "1")], 1));
+
+        // Were the reads started one by one, as the merge first needed each, the first would wait for the others for ever.
+        var writer = new RecordingWriter();
+        var written = await Exporter().ExportAsync([.. specs.Select(Column)], lines, writer, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, written);
+        Assert.Equal(specs.Length, lines.Started);
+        Assert.Equal([$"u1 {Start.AddHours(1):O} 1"], writer.Rows);
+    }
+
+    [Fact]
     public void A_batch_ends_at_its_row_capacity_or_when_the_next_row_does_not_fit_but_takes_any_row_when_empty()
     {
         var rows = new EntityRowBatch(capacity: 2);
@@ -124,6 +140,35 @@ public sealed class TrainingSetExporterTests
                 yield return batch;
             }
         }
+    }
+
+    // A store whose value lines each hold back their first batch until every line's read has begun.
+    private sealed class LinesStartingTogether(int lines, FakeSpine inner) : IStagedSpine
+    {
+        private readonly TaskCompletionSource _allStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _started;
+
+        public int Started => _started;
+
+        public long Count => inner.Count;
+
+        public IAsyncEnumerable<EntityRowBatch> ReadOrderedAsync(CancellationToken cancellationToken) => inner.ReadOrderedAsync(cancellationToken);
+
+        public async IAsyncEnumerable<EntityRowBatch> ReadHistoryAsync(string feature, int valueLine, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _started) == lines)
+            {
+                _allStarted.SetResult();
+            }
+
+            await _allStarted.Task.WaitAsync(cancellationToken);
+            await foreach (var batch in inner.ReadHistoryAsync(feature, valueLine, cancellationToken))
+            {
+                yield return batch;
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class RecordingWriter : ITrainingSetWriter
