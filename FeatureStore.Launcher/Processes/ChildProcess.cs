@@ -77,6 +77,26 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
+    /// <summary>
+    /// <see cref="LastLines"/> of a process that has exited, once its output is read to the end (up to
+    /// <paramref name="wait"/>: a child of it may hold the pipe): HasExited turns true before the last lines written
+    /// have reached us, and a server's dying words are what its error message is for.
+    /// </summary>
+    public async Task<string> LastLinesAfterExitAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token); // after the exit, waits for both pipes' end
+        }
+        catch (OperationCanceledException)
+        {
+            // Whatever has arrived.
+        }
+
+        return LastLines();
+    }
+
     /// <summary>Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills.</summary>
     public async Task StopAsync(int signal, TimeSpan grace)
     {

@@ -13,7 +13,7 @@ internal static class Readiness
         {
             if (process is { HasExited: true })
             {
-                throw new LaunchException($"{name} exited with code {process.ExitCode} while starting: {process.LastLines()}");
+                throw new LaunchException($"{name} exited with code {process.ExitCode} while starting: {await process.LastLinesAfterExitAsync(TimeSpan.FromSeconds(2))}");
             }
 
             try
