@@ -21,6 +21,8 @@ internal sealed class OnlineFeatureValueRowConfiguration : IEntityTypeConfigurat
         row.Property(r => r.ValidFrom).HasColumnName("valid_from");
         row.Property(r => r.ExpiresAt).HasColumnName("expires_at");
         // No foreign key to the registry, as the history (see OfflineFeatureValueRowConfiguration).
-        row.HasIndex(r => r.ExpiresAt).HasDatabaseName("idx_feature_values_online_expires");
+        // No index on expires_at (the design's idx_feature_values_online_expires): nothing reads by it (expired values
+        // are served marked stale, not swept, and freshness counts walk a line by its key), and it cost every online
+        // write a B-tree insert at a random place (copying 100k messages' online rows: 30 % slower with it, 2026-12-07).
     }
 }

@@ -935,9 +935,6 @@ namespace FeatureStore.Postgres.Migrations
 
                     b.HasKey("FeatureId", "VersionMajor", "EntityType", "EntityId");
 
-                    b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("idx_feature_values_online_expires");
-
                     b.ToTable("ai_feature_values_online", (string)null);
                 });
 
