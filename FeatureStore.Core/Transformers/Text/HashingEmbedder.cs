@@ -55,20 +55,34 @@ public sealed class HashingEmbedder : IEmbeddingProvider
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         var sums = new double[dimension];
         var any = false;
-        foreach (var token in TextTokenizer.Tokenize(text))
+        // Each feature's text is built in one reused buffer, not as strings: a message has dozens of them.
+        var buffer = ArrayPool<char>.Shared.Rent(64);
+        try
         {
-            any = true;
-            Add(sums, "w:" + token.Folded, 1);
-            if (!token.IsEmoji)
+            foreach (var token in TextTokenizer.Tokenize(text))
             {
-                var bounded = "<" + token.Folded + ">";
-                var trigrams = bounded.Length - 2;
-                var weight = 1 / Math.Sqrt(trigrams);
-                for (var start = 0; start < trigrams; start++)
+                any = true;
+                var word = token.Folded;
+                Add(sums, Compose(ref buffer, "w:", word, ""), 1);
+                if (!token.IsEmoji)
                 {
-                    Add(sums, string.Concat("c:", bounded.AsSpan(start, 3)), weight);
+                    // The buffer holds "c:<word>"; the trigram at each start is "c:" and three units of "<word>", so
+                    // the prefix is written again just before each one (over units the earlier trigrams have used).
+                    Compose(ref buffer, "c:<", word, ">");
+                    var trigrams = word.Length;
+                    var weight = 1 / Math.Sqrt(trigrams);
+                    for (var start = 0; start < trigrams; start++)
+                    {
+                        buffer[start] = 'c';
+                        buffer[start + 1] = ':';
+                        Add(sums, buffer.AsSpan(start, 5), weight);
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
         // Summed in a fixed order in doubles, one rounding to float at the end: the same bits everywhere.
@@ -90,7 +104,23 @@ public sealed class HashingEmbedder : IEmbeddingProvider
         return vector;
     }
 
-    private static void Add(double[] sums, string feature, double weight)
+    // prefix + word + suffix at the buffer's start (grown from the pool when the word is long).
+    private static ReadOnlySpan<char> Compose(ref char[] buffer, string prefix, string word, string suffix)
+    {
+        var length = prefix.Length + word.Length + suffix.Length;
+        if (buffer.Length < length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(length);
+        }
+
+        prefix.CopyTo(buffer);
+        word.CopyTo(buffer.AsSpan(prefix.Length));
+        suffix.CopyTo(buffer.AsSpan(prefix.Length + word.Length));
+        return buffer.AsSpan(0, length);
+    }
+
+    private static void Add(double[] sums, ReadOnlySpan<char> feature, double weight)
     {
         var length = Encoding.UTF8.GetMaxByteCount(feature.Length);
         var rented = ArrayPool<byte>.Shared.Rent(length);

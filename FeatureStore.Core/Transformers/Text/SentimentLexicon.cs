@@ -33,9 +33,12 @@ internal sealed class SentimentLexicon
 
     private readonly Dictionary<string, LexiconEntry> _entries;
 
+    private readonly Dictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
     private SentimentLexicon(Dictionary<string, LexiconEntry> entries)
     {
         _entries = entries;
+        _spans = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestPhrase = entries.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
 
@@ -50,6 +53,9 @@ internal sealed class SentimentLexicon
 
     /// <summary>The entry of a folded term, if any.</summary>
     public bool TryGet(string foldedTerm, out LexiconEntry entry) => _entries.TryGetValue(foldedTerm, out entry);
+
+    /// <summary>The entry of a folded term held in a buffer (a phrase being matched), if any.</summary>
+    public bool TryGet(ReadOnlySpan<char> foldedTerm, out LexiconEntry entry) => _spans.TryGetValue(foldedTerm, out entry);
 
     /// <summary>Parses the TSV format; a malformed or repeated line fails loudly (a silent skip would shift every score).</summary>
     public static SentimentLexicon Parse(TextReader reader)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FeatureStore.Core.Transformers.Text;
 
 /// <summary>
@@ -89,38 +91,91 @@ public static class SentimentScorer
         return negated ? factor * NegationFactor : factor;
     }
 
-    // Tokens grouped into lexicon terms, longest phrase first; a phrase never spans punctuation.
+    // Tokens grouped into lexicon terms, longest phrase first; a phrase never spans punctuation. A phrase is looked up
+    // from a reused buffer of its words, not a string of them: every token tries each phrase length.
     private static List<Term> Match(List<TextToken> tokens, SentimentLexicon lexicon)
     {
         var terms = new List<Term>(tokens.Count);
-        var i = 0;
-        while (i < tokens.Count)
+        var phrase = ArrayPool<char>.Shared.Rent(128);
+        try
         {
-            var matched = false;
-            for (var length = Math.Min(lexicon.LongestPhrase, tokens.Count - i); length >= 1 && !matched; length--)
+            var i = 0;
+            while (i < tokens.Count)
             {
-                if (tokens.Skip(i + 1).Take(length - 1).Any(t => t.AfterBreak))
+                var matched = false;
+                for (var length = Math.Min(lexicon.LongestPhrase, tokens.Count - i); length >= 1 && !matched; length--)
                 {
-                    continue;
+                    if (SpansBreak(tokens, i, length))
+                    {
+                        continue;
+                    }
+
+                    var found = length == 1 ? lexicon.TryGet(tokens[i].Folded, out var entry) : lexicon.TryGet(Join(tokens, i, length, ref phrase), out entry);
+                    if (found)
+                    {
+                        terms.Add(new Term(entry, tokens[i].AfterBreak));
+                        i += length;
+                        matched = true;
+                    }
                 }
 
-                var key = length == 1 ? tokens[i].Folded : string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Folded));
-                if (lexicon.TryGet(key, out var entry))
+                if (!matched)
                 {
-                    terms.Add(new Term(entry, tokens[i].AfterBreak));
-                    i += length;
-                    matched = true;
+                    terms.Add(new Term(null, tokens[i].AfterBreak));
+                    i++;
                 }
             }
-
-            if (!matched)
-            {
-                terms.Add(new Term(null, tokens[i].AfterBreak));
-                i++;
-            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(phrase);
         }
 
         return terms;
+    }
+
+    // Punctuation before any word of the phrase but its first.
+    private static bool SpansBreak(List<TextToken> tokens, int start, int length)
+    {
+        for (var k = start + 1; k < start + length; k++)
+        {
+            if (tokens[k].AfterBreak)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The phrase's folded words joined by single spaces, as the lexicon's keys are written.
+    private static ReadOnlySpan<char> Join(List<TextToken> tokens, int start, int length, ref char[] buffer)
+    {
+        var size = length - 1;
+        for (var k = start; k < start + length; k++)
+        {
+            size += tokens[k].Folded.Length;
+        }
+
+        if (buffer.Length < size)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(size);
+        }
+
+        var used = 0;
+        for (var k = start; k < start + length; k++)
+        {
+            if (k > start)
+            {
+                buffer[used++] = ' ';
+            }
+
+            tokens[k].Folded.CopyTo(buffer.AsSpan(used));
+            used += tokens[k].Folded.Length;
+        }
+
+        return buffer.AsSpan(0, used);
     }
 
     private readonly record struct Term(LexiconEntry? Entry, bool AfterBreak);

@@ -32,6 +32,8 @@ internal static class TextTokenizer
             pendingApostrophe = false;
         }
 
+        // A rune's one or two UTF-16 units, appended without a string of them (every text is tokenized several times).
+        Span<char> units = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -43,7 +45,7 @@ internal static class TextTokenizer
                     pendingApostrophe = false;
                 }
 
-                word.Append(rune.ToString());
+                word.Append(units[..rune.EncodeToUtf16(units)]);
             }
             else if (IsApostrophe(rune) && word.Length > 0 && !pendingApostrophe)
             {
@@ -72,6 +74,12 @@ internal static class TextTokenizer
     /// <summary>Lower case without diacritics (Unicode NFD, combining marks dropped): "Pésimo" → "pesimo", "Ñ" → "n".</summary>
     public static string Fold(string text)
     {
+        // Lower-case ASCII has nothing to decompose or drop: it folds to itself (most chat words).
+        if (IsLowerAscii(text))
+        {
+            return text;
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -83,6 +91,19 @@ internal static class TextTokenizer
         }
 
         return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool IsLowerAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7F || char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsApostrophe(Rune rune) => rune.Value is '\'' or '\u2019' or '\u02BC';
