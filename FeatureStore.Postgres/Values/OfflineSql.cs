@@ -102,7 +102,7 @@ internal static class OfflineSql
     /// value in the batch with no row of the key at or after it is the key's current value now: the online copy
     /// takes it from here (the first write of a key, or a new latest value), with no probe of the history, and
     /// only moving forward. Returns one row with the count of history rows written, then each online row handed a
-    /// value, as <see cref="RefreshOnline"/> returns them (the value as jsonb's text, which Redis mirrors).
+    /// value, as <see cref="RefreshOnline"/> returns them (the value as jsonb, whose text Redis mirrors).
     /// </summary>
     public const string Upsert = """
         WITH w AS MATERIALIZED (
@@ -166,10 +166,10 @@ internal static class OfflineSql
             WHERE found_from IS NULL AND next_in_batch IS NULL
         """ + OnlineMovesForward + """
             )
-        SELECT NULL::uuid, NULL::int, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz,
+        SELECT NULL::uuid, NULL::int, NULL::text, NULL::text, NULL::text, NULL::jsonb, NULL::timestamptz, NULL::timestamptz,
                (SELECT count(*) FROM appended) + (SELECT count(*) FROM upserted) AS written
         UNION ALL
-        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, NULL FROM handed
+        SELECT feature_id, version_major, entity_type, entity_id, version, value, valid_from, computed_at, NULL FROM handed
         """;
 
     /// <summary>
@@ -239,9 +239,9 @@ internal static class OfflineSql
             WHERE NOT unchanged AND (online_from IS NULL OR online_from <= valid_from)
         """ + OnlineMovesForward + """
             )
-        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, true AS changed FROM refreshed
+        SELECT feature_id, version_major, entity_type, entity_id, version, value, valid_from, computed_at, true AS changed FROM refreshed
         UNION ALL
-        SELECT feature_id, version_major, entity_type, entity_id, version, value::text, valid_from, computed_at, false FROM latest WHERE unchanged
+        SELECT feature_id, version_major, entity_type, entity_id, version, value, valid_from, computed_at, false FROM latest WHERE unchanged
         """;
 
     /// <summary>

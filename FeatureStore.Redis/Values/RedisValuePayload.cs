@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FeatureStore.Core.Values;
 
@@ -6,21 +7,32 @@ namespace FeatureStore.Redis.Values;
 /// <summary>A value as stored in a hash field: <c>{"v":value,"ver":"1.2.0","from":µs,"at":µs}</c> (Unix microseconds, Postgres' precision).</summary>
 internal static class RedisValuePayload
 {
-    public static string Write(StoredValue value)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("v");
-            value.Value.WriteTo(json);
-            json.WriteString("ver", value.Version);
-            json.WriteNumber("from", Micros(value.ValidFrom));
-            json.WriteNumber("at", Micros(value.ComputedAt));
-            json.WriteEndObject();
-        }
+    // One buffer and writer per thread, reset for each payload: a batch writes thousands of payloads, and a fresh
+    // growing stream, its copy out and a string of it were an embedding's 28 KB of garbage (now its 4 KB bytes).
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _writer;
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    /// <summary>The payload's UTF-8 bytes (Redis stores them as they are).</summary>
+    public static byte[] Write(StoredValue value)
+    {
+        var (buffer, json) = _writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WritePropertyName("v");
+        value.Value.WriteTo(json);
+        json.WriteString("ver", value.Version);
+        json.WriteNumber("from", Micros(value.ValidFrom));
+        json.WriteNumber("at", Micros(value.ComputedAt));
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     public static StoredValue Read(FeatureKey key, string payload)
