@@ -24,6 +24,11 @@ internal static class ComputationEntry
             return 0;
         }
 
+        if (ServerGcProcess.IsNeeded)
+        {
+            return await ServerGcProcess.RunAsync(args);
+        }
+
         using var stop = new CancellationTokenSource(TimeSpan.FromHours(2));
         using var signals = Stack.Signals.CancelOnStop(stop);
         try
