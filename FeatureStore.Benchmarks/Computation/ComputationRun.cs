@@ -91,7 +91,7 @@ internal static class ComputationRun
 
     private static async Task<BatchResult> RunBatchAsync(ComputationBenchmarkOptions options, IServiceProvider services, NpgsqlDataSource database, CancellationToken cancellationToken)
     {
-        var gcBefore = GarbageCollections.Now();
+        var countersBefore = ProcessCounters.Now();
         var watch = Stopwatch.StartNew();
         var jobs = await services.GetRequiredService<BatchPlanner>().PlanDueAsync(cancellationToken);
         var planTime = watch.Elapsed;
@@ -105,7 +105,7 @@ internal static class ComputationRun
             }
         }, cancellationToken)));
         var total = watch.Elapsed;
-        var gc = GarbageCollections.Now() - gcBefore;
+        var counters = ProcessCounters.Now() - countersBefore;
         await progress.CancelAsync();
         await reporter;
 
@@ -119,7 +119,7 @@ internal static class ComputationRun
         // The replica that ends the last job builds its deferred vector indexes after marking it done: the time since
         // then (read right after the replicas stopped) is that build.
         return new BatchResult(jobs.Count, jobs.Sum(j => j.ItemsTotal), planTime, total, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-            TimeSpan.FromSeconds(reader.GetDouble(4)), gc);
+            TimeSpan.FromSeconds(reader.GetDouble(4)), counters);
     }
 
     private static async Task ReportProgressAsync(NpgsqlDataSource database, Stopwatch watch, CancellationToken cancellationToken)
@@ -170,8 +170,8 @@ internal static class ComputationRun
         text.AppendLine(Text($"| messages/s | {load.Messages / batch.Total.TotalSeconds:N0} |"));
         text.AppendLine(Text($"| history rows written (values/s) | {batch.HistoryRows:N0} ({batch.HistoryRows / batch.Total.TotalSeconds:N0}/s) |"));
         text.AppendLine(Text($"| online values | {batch.OnlineRows:N0} |"));
-        text.AppendLine(Text($"| CPU time of this process (where the replicas run) | {batch.Gc.Cpu.TotalSeconds:0.0} s ({batch.Gc.Cpu / batch.Total:0.00} cores) |"));
-        text.AppendLine(Text($"| garbage collections in this process (where the replicas run): gen0 / gen1 / gen2, paused, allocated | {batch.Gc.Gen0:N0} / {batch.Gc.Gen1:N0} / {batch.Gc.Gen2:N0}, {batch.Gc.Paused.TotalSeconds:0.0} s ({batch.Gc.Paused / batch.Total:P0} of the batch), {batch.Gc.AllocatedBytes / (1024.0 * 1024 * 1024):0.0} GB ({(GCSettings.IsServerGC ? "server" : "workstation")} GC) |"));
+        text.AppendLine(Text($"| CPU time of this process (where the replicas run) | {batch.Process.Cpu.TotalSeconds:0.0} s ({batch.Process.Cpu / batch.Total:0.00} cores) |"));
+        text.AppendLine(Text($"| garbage collections in this process (where the replicas run): gen0 / gen1 / gen2, paused, allocated | {batch.Process.Gen0:N0} / {batch.Process.Gen1:N0} / {batch.Process.Gen2:N0}, {batch.Process.Paused.TotalSeconds:0.0} s ({batch.Process.Paused / batch.Total:P0} of the batch), {batch.Process.AllocatedBytes / (1024.0 * 1024 * 1024):0.0} GB ({(GCSettings.IsServerGC ? "server" : "workstation")} GC) |"));
         text.AppendLine(Text($"| errors (bad rows, failed computations) / unfinished jobs | {batch.Errors:N0} / {batch.Unfinished} |"));
         text.AppendLine(Text($"| **ratio to the GROUP BY floor** | **{batch.Total.TotalSeconds / floorTime.TotalSeconds:0.0}x** (target ≤ 2x) |"));
         text.AppendLine(Text($"| storage floor: the batch's {storage.Rows:N0} Postgres rows copied into empty tables of the same shape by {options.Replicas} connection(s), then its HNSW indexes built | {storage.Total.TotalSeconds:0.0} s (copy {storage.Copy.TotalSeconds:0.0} s, HNSW {storage.VectorIndexes.TotalSeconds:0.0} s) |"));
@@ -192,5 +192,5 @@ internal static class ComputationRun
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, GarbageCollections Gc);
+    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, ProcessCounters Process);
 }

@@ -35,10 +35,11 @@ internal static partial class StorageFloor
             var rows = await Task.WhenAll(Enumerable.Range(0, connections).Select(part => CopyPartAsync(database, part, connections, cancellationToken)));
             var copy = watch.Elapsed;
             watch.Restart();
+            // Every line's vectors, an upper bound for each line's build memory (the batch sizes it to the line).
+            var vectors = rows.Sum(r => r[^1]);
             foreach (var definition in indexes.Where(IsHnsw))
             {
                 var dimension = int.Parse(Dimension().Match(definition).Groups[1].Value, CultureInfo.InvariantCulture);
-                var vectors = rows.Sum(r => r[^1]);
                 await ExecuteAsync(connection, $"SET maintenance_work_mem = '{VectorIndexes.BuildMemoryMiB(vectors, dimension).ToString(CultureInfo.InvariantCulture)}MB'", cancellationToken);
                 await ExecuteAsync(connection, definition, cancellationToken);
             }

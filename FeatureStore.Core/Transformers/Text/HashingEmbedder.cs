@@ -57,25 +57,23 @@ public sealed class HashingEmbedder : IEmbeddingProvider
         var any = false;
         // Each feature's text is built in one reused buffer, not as strings: a message has dozens of them.
         var buffer = ArrayPool<char>.Shared.Rent(64);
+        Span<char> trigram = stackalloc char[5];
+        "c:".CopyTo(trigram);
         try
         {
             foreach (var token in TextTokenizer.Tokenize(text))
             {
                 any = true;
-                var word = token.Folded;
-                Add(sums, Compose(ref buffer, "w:", word, ""), 1);
+                Add(sums, Compose(ref buffer, "w:", token.Folded, ""), 1);
                 if (!token.IsEmoji)
                 {
-                    // The buffer holds "c:<word>"; the trigram at each start is "c:" and three units of "<word>", so
-                    // the prefix is written again just before each one (over units the earlier trigrams have used).
-                    Compose(ref buffer, "c:<", word, ">");
-                    var trigrams = word.Length;
+                    var bounded = Compose(ref buffer, "<", token.Folded, ">");
+                    var trigrams = bounded.Length - 2;
                     var weight = 1 / Math.Sqrt(trigrams);
                     for (var start = 0; start < trigrams; start++)
                     {
-                        buffer[start] = 'c';
-                        buffer[start + 1] = ':';
-                        Add(sums, buffer.AsSpan(start, 5), weight);
+                        bounded.Slice(start, 3).CopyTo(trigram[2..]);
+                        Add(sums, trigram, weight);
                     }
                 }
             }
