@@ -125,15 +125,7 @@ internal sealed class OfflineBatchWrite
     // Returns the number of history rows written; the values handed to the online copy become current (and changed).
     private async Task<long> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction);
-        _keys.AddTo(upsert);
-        upsert.Parameters.AddWithValue("versions", _batch.Select(w => w.Version).ToArray());
-        upsert.Parameters.AddWithValue("values", _batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
-        upsert.Parameters.AddWithValue("value_types", _batch.Select(w => w.ValueType).ToArray());
-        upsert.Parameters.AddWithValue("valid_froms", _validFroms);
-        upsert.Parameters.AddWithValue("next_in_batch", _batch.Select((w, i) => i + 1 < _batch.Count && _batch[i + 1].Key == w.Key ? _validFroms[i + 1] : (DateTimeOffset?)null).ToArray());
-        upsert.Parameters.AddWithValue("first_in_batch", _firstInBatch);
-        upsert.Parameters.AddWithValue("ttl_seconds", _ttlSeconds);
+        await using var upsert = UpsertCommand(connection, transaction);
         await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
         long written = 0;
         while (await reader.ReadAsync(cancellationToken))
@@ -149,6 +141,21 @@ internal sealed class OfflineBatchWrite
         }
 
         return written;
+    }
+
+    /// <summary>The batch's <see cref="OfflineSql.Upsert"/>, with its parameters (tests explain its plan).</summary>
+    internal NpgsqlCommand UpsertCommand(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var upsert = new NpgsqlCommand(OfflineSql.Upsert, connection, transaction);
+        _keys.AddTo(upsert);
+        upsert.Parameters.AddWithValue("versions", _batch.Select(w => w.Version).ToArray());
+        upsert.Parameters.AddWithValue("values", _batch.Select(w => w.Value.ValueKind == JsonValueKind.Undefined ? "null" : w.Value.GetRawText()).ToArray());
+        upsert.Parameters.AddWithValue("value_types", _batch.Select(w => w.ValueType).ToArray());
+        upsert.Parameters.AddWithValue("valid_froms", _validFroms);
+        upsert.Parameters.AddWithValue("next_in_batch", _batch.Select((w, i) => i + 1 < _batch.Count && _batch[i + 1].Key == w.Key ? _validFroms[i + 1] : (DateTimeOffset?)null).ToArray());
+        upsert.Parameters.AddWithValue("first_in_batch", _firstInBatch);
+        upsert.Parameters.AddWithValue("ttl_seconds", _ttlSeconds);
+        return upsert;
     }
 
     private async Task RefreshOnlineAsync(List<int> positions, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -88,14 +88,18 @@ internal static class OfflineSql
     /// <summary>
     /// Writes the batch (sent sorted by key, then valid_from) and hands the online copy the values that became
     /// current: 1. expand it, each value parsed to jsonb once (OFFSET 0 keeps the parse from being repeated where
-    /// the value is used); 2. one probe per value on the lookup index, forwards from its valid_from: the row at that
-    /// instant if there is one, else the key's next row; 3. a value equal to the row already at its instant is left
+    /// the value is used); 2. one backwards probe per value on the lookup index for the key's latest row: a value after
+    /// it (a key's new latest value, as a batch computation writes, or a new key) needs no other look at the history,
+    /// since nothing is at or after it and the latest row is the one before it; only a value at or before the latest row
+    /// (a rewrite or a backfill) is then placed by a forwards probe from its valid_from: the row at that instant if
+    /// there is one, else the key's next row; 3. a value equal to the row already at its instant is left
     /// out (an idempotent re-run writes nothing: no dead tuples, no index entries, computed_at kept); 4. a new
     /// instant is inserted already closed, valid_to = the next instant of the key in the batch (@next_in_batch,
     /// worked out by the caller) or in the table, whichever comes first, so a row is written once; with no row of
     /// the key at or after it, nothing can conflict, so it is a plain insert (no ON CONFLICT pre-check); 5. a
     /// changed value at an existing instant replaces it (corrections; its interval does not move); 6. the interval
-    /// a key's first written value lands in is closed at it: one backwards probe for the key's previous row, whose
+    /// a key's first written value lands in is closed at it: the key's previous row (the latest row, or for a value
+    /// written into the past one more backwards probe), whose
     /// valid_to becomes that value's valid_from (the row is older than every value of the key in the batch, so no
     /// other part of the statement touches it; the key's later values in the batch, between which the table may
     /// hold rows, are re-chained by <see cref="Rechain"/>, which the caller runs for them alone); 7. a key's last
@@ -106,21 +110,35 @@ internal static class OfflineSql
     /// </summary>
     public const string Upsert = """
         WITH w AS MATERIALIZED (
-            SELECT w.*, p.valid_from AS prev_from, p.valid_to AS prev_to
+            SELECT w.*,
+                   CASE WHEN NOT (w.first_in_batch AND w.differs) THEN NULL
+                        WHEN w.latest_from < w.valid_from THEN w.latest_from ELSE p.valid_from END AS prev_from,
+                   CASE WHEN NOT (w.first_in_batch AND w.differs) THEN NULL
+                        WHEN w.latest_from < w.valid_from THEN w.latest_to ELSE p.valid_to END AS prev_to
             FROM (SELECT w.*, s.valid_from AS found_from,
                          s.valid_from IS DISTINCT FROM w.valid_from
                              OR (s.value, s.version, s.value_type) IS DISTINCT FROM (w.value, w.version, w.value_type) AS differs
-                  FROM (SELECT feature_id, line, version, entity_type, entity_id, value::jsonb AS value, value_type, valid_from,
-                               next_in_batch, first_in_batch, ttl_seconds, ord
-                        FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms,
-                                    @next_in_batch, @first_in_batch, @ttl_seconds) WITH ORDINALITY
-                             AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch,
-                                  first_in_batch, ttl_seconds, ord)
+                  FROM (SELECT w.*, l.valid_from AS latest_from, l.valid_to AS latest_to
+                        FROM (SELECT feature_id, line, version, entity_type, entity_id, value::jsonb AS value, value_type, valid_from,
+                                     next_in_batch, first_in_batch, ttl_seconds, ord
+                              FROM unnest(@feature_ids, @lines, @versions, @entity_types, @entity_ids, @values, @value_types, @valid_froms,
+                                          @next_in_batch, @first_in_batch, @ttl_seconds) WITH ORDINALITY
+                                   AS w(feature_id, line, version, entity_type, entity_id, value, value_type, valid_from, next_in_batch,
+                                        first_in_batch, ttl_seconds, ord)
+                              OFFSET 0) w
+                        LEFT JOIN LATERAL (
+                            SELECT l.valid_from, l.valid_to
+                            FROM ai_feature_values_offline l
+                            WHERE l.feature_id = w.feature_id AND l.version_major = w.line AND l.entity_type = w.entity_type
+                              AND l.entity_id = w.entity_id
+                            ORDER BY l.valid_from DESC
+                            LIMIT 1) l ON true
                         OFFSET 0) w
                   LEFT JOIN LATERAL (
                       SELECT s.valid_from, s.value, s.version, s.value_type
                       FROM ai_feature_values_offline s
-                      WHERE s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
+                      WHERE w.latest_from >= w.valid_from
+                        AND s.feature_id = w.feature_id AND s.version_major = w.line AND s.entity_type = w.entity_type
                         AND s.entity_id = w.entity_id AND s.valid_from >= w.valid_from
                       ORDER BY s.valid_from
                       LIMIT 1) s ON true
@@ -128,7 +146,7 @@ internal static class OfflineSql
             LEFT JOIN LATERAL (
                 SELECT p.valid_from, p.valid_to
                 FROM ai_feature_values_offline p
-                WHERE w.first_in_batch AND w.differs
+                WHERE w.first_in_batch AND w.differs AND w.latest_from >= w.valid_from
                   AND p.feature_id = w.feature_id AND p.version_major = w.line AND p.entity_type = w.entity_type
                   AND p.entity_id = w.entity_id AND p.valid_from < w.valid_from
                 ORDER BY p.valid_from DESC
