@@ -26,7 +26,15 @@ public sealed class EntityComputation(FeatureComputer computer)
         var problems = new List<ComputationProblem>();
         var tallies = targets.Select(t => t.Spec.Name).Distinct().ToDictionary(name => name, _ => (Entities: 0, Errors: 0));
         // Bad rows are all messages: they count against the targets that read messages.
-        var readsMessages = targets.Where(t => ValueInstants.SourcesOf(t.Spec).Contains("messages")).ToHashSet();
+        // Targets are looked up per value by instance: a version's record equality hashes its whole definition.
+        var readsMessages = targets.Where(t => ValueInstants.SourcesOf(t.Spec).Contains("messages")).ToHashSet(ReferenceEqualityComparer.Instance);
+        // Each value names its exact version (name@1.2.0); one string per target, not one per value.
+        var references = new Dictionary<FeatureVersion, string>(ReferenceEqualityComparer.Instance);
+        foreach (var target in targets)
+        {
+            references.TryAdd(target, $"{target.Spec.Name}@{target.Spec.Version}");
+        }
+
         foreach (var (entityId, rows) in entities)
         {
             // Computing is CPU-bound: a replica asked to stop must not finish a whole work item first.
@@ -47,7 +55,7 @@ public sealed class EntityComputation(FeatureComputer computer)
 
                 foreach (var instant in instants)
                 {
-                    var problem = await ComputeOneAsync(target, entityId, clean, instant, values, cancellationToken);
+                    var problem = await ComputeOneAsync(target, references[target], entityId, clean, instant, values, cancellationToken);
                     if (problem is not null)
                     {
                         problems.Add(problem);
@@ -63,7 +71,7 @@ public sealed class EntityComputation(FeatureComputer computer)
         return new EntityComputationResult(values, problems, tallies.ToDictionary(t => t.Key, t => new FeatureTally(t.Value.Entities, t.Value.Errors)));
     }
 
-    private async Task<ComputationProblem?> ComputeOneAsync(FeatureVersion target, string entityId, EntitySources sources, DateTimeOffset instant,
+    private async Task<ComputationProblem?> ComputeOneAsync(FeatureVersion target, string reference, string entityId, EntitySources sources, DateTimeOffset instant,
         List<ValueInput> values, CancellationToken cancellationToken)
     {
         var spec = target.Spec;
@@ -75,7 +83,7 @@ public sealed class EntityComputation(FeatureComputer computer)
                 return new ComputationProblem(spec.Name, entityId, null, $"computed a value its type refuses: {invalid}");
             }
 
-            values.Add(new ValueInput($"{spec.Name}@{spec.Version}", entityId, value, instant));
+            values.Add(new ValueInput(reference, entityId, value, instant));
             return null;
         }
         catch (Exception error) when (error is ArgumentException or EmbeddingProviderException)

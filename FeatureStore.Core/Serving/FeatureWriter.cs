@@ -24,37 +24,37 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var field = $"values[{i}]";
+            var field = new ProblemField(i);
             var pin = VersionPin.TryParse(input.Reference);
             if (pin is null || !features.TryGetValue(pin.Name, out var feature))
             {
-                problems.Add(new(input.Reference, field, pin is null ? "not a feature reference" : "no feature of that name"));
+                problems.Add(new(input.Reference, field.Name, pin is null ? "not a feature reference" : "no feature of that name"));
                 continue;
             }
 
             var version = pin.IsUnpinned ? feature.Active : feature.Versions.LastOrDefault(v => pin.Matches(v.Version));
             if (version is null)
             {
-                problems.Add(new(input.Reference, field, $"no version matches; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}"));
+                problems.Add(new(input.Reference, field.Name, $"no version matches; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}"));
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(input.EntityId))
             {
-                problems.Add(new(input.Reference, field + ".entityId", "must not be empty"));
+                problems.Add(new(input.Reference, field.Name + ".entityId", "must not be empty"));
                 continue;
             }
 
             if (FeatureValueValidator.Problem(version.Spec.Value, input.Value) is { } problem)
             {
-                problems.Add(new(input.Reference, field + ".value", problem));
+                problems.Add(new(input.Reference, field.Name + ".value", problem));
                 continue;
             }
 
             if (input.ValidFrom > clock.GetUtcNow() + FutureTolerance)
             {
                 // A future value would be "current" now but not "as of now": the two reads must agree.
-                problems.Add(new(input.Reference, field + ".validFrom", $"{input.ValidFrom:O} is in the future; a value holds from when it became true"));
+                problems.Add(new(input.Reference, field.Name + ".validFrom", $"{input.ValidFrom:O} is in the future; a value holds from when it became true"));
                 continue;
             }
 
@@ -96,6 +96,12 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         }
 
         return current;
+    }
+
+    // The input's place, named only for a problem: a batch item writes thousands of values and none has one.
+    private readonly record struct ProblemField(int Index)
+    {
+        public string Name => $"values[{Index}]";
     }
 
     // Clocks of writers and the database drift a little; anything beyond is a mistake, not skew.

@@ -34,21 +34,25 @@ public sealed record VersionPin(string Name, int? Major, int? Minor, int? Patch)
             return new VersionPin(reference, null, null, null);
         }
 
-        var parts = reference[(at + 1)..].Split('.');
-        var numbers = new int?[3];
-        if (parts.Length is < 1 or > 3)
+        // Read in place: every value a batch writes names its version (name@1.2.0), so no strings for the parts.
+        var rest = reference.AsSpan(at + 1);
+        Span<int?> numbers = [null, null, null];
+        for (var i = 0; ; i++)
         {
-            return null;
-        }
-
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            var dot = rest.IndexOf('.');
+            var part = dot < 0 ? rest : rest[..dot];
+            if (i == 3 || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 return null;
             }
 
             numbers[i] = n;
+            if (dot < 0)
+            {
+                break;
+            }
+
+            rest = rest[(dot + 1)..];
         }
 
         return new VersionPin(reference[..at], numbers[0], numbers[1], numbers[2]);

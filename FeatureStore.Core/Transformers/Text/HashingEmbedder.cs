@@ -53,7 +53,10 @@ public sealed class HashingEmbedder : IEmbeddingProvider
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        var sums = new double[dimension];
+        // The sums are scratch (every message's embedding needs them): pooled, cleared, sliced to the dimension.
+        var rentedSums = ArrayPool<double>.Shared.Rent(dimension);
+        var sums = rentedSums.AsSpan(0, dimension);
+        sums.Clear();
         var any = false;
         // Each feature's text is built in one reused buffer, not as strings: a message has dozens of them.
         var buffer = ArrayPool<char>.Shared.Rent(64);
@@ -84,11 +87,17 @@ public sealed class HashingEmbedder : IEmbeddingProvider
         }
 
         // Summed in a fixed order in doubles, one rounding to float at the end: the same bits everywhere.
-        var norm = Math.Sqrt(sums.Sum(s => s * s));
+        var squares = 0.0;
+        foreach (var sum in sums)
+        {
+            squares += sum * sum;
+        }
+
+        var norm = Math.Sqrt(squares);
         if (!any || norm == 0)
         {
             // Nothing to hash, or (vanishingly rare) features that cancelled out exactly.
-            Array.Clear(sums);
+            sums.Clear();
             Add(sums, EmptySentinel, 1);
             norm = 1;
         }
@@ -99,6 +108,7 @@ public sealed class HashingEmbedder : IEmbeddingProvider
             vector[i] = (float)(sums[i] / norm);
         }
 
+        ArrayPool<double>.Shared.Return(rentedSums);
         return vector;
     }
 
@@ -118,7 +128,7 @@ public sealed class HashingEmbedder : IEmbeddingProvider
         return buffer.AsSpan(0, length);
     }
 
-    private static void Add(double[] sums, ReadOnlySpan<char> feature, double weight)
+    private static void Add(Span<double> sums, ReadOnlySpan<char> feature, double weight)
     {
         var length = Encoding.UTF8.GetMaxByteCount(feature.Length);
         var rented = ArrayPool<byte>.Shared.Rent(length);
