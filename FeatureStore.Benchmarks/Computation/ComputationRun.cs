@@ -43,19 +43,22 @@ internal static class ComputationRun
         var floorTime = TimeSpan.FromTicks(floor.Sum(f => f.Time.Ticks));
 
         Console.WriteLine($"measure: the batch run of {specs.Count} features, {options.Replicas} replica(s)");
-        var batch = await RunBatchAsync(options, services, database, cancellationToken);
+        var postgresCpu = await PostgresCpu.OfServerAsync(database, cancellationToken);
+        var batch = await RunBatchAsync(options, services, database, postgresCpu, cancellationToken);
 
         Console.WriteLine("measure: one work item per entity type, phase by phase");
         var phases = await PhaseBreakdown.MeasureAsync(services, database, services.GetRequiredService<BatchOptions>().EntitiesPerItem, cancellationToken);
 
-        Console.WriteLine($"measure: streaming, {options.Events} events one at a time");
+        Console.WriteLine($"measure: streaming, {StreamingLatency.WarmUpEvents} + {options.Events} events one at a time");
         var streaming = await StreamingLatency.MeasureAsync(services, database, stack.RedisConnectionString, options.Events, options.Seed, cancellationToken);
 
         // Last, so the streaming measure follows the batch as it always has.
         Console.WriteLine($"measure: the storage floor, the batch's rows copied by {options.Replicas} connection(s)");
+        var postgresBefore = postgresCpu.Used();
         var storage = await StorageFloor.MeasureAsync(database, options.Replicas, cancellationToken);
+        var storagePostgresCpu = postgresCpu.Used() - postgresBefore;
 
-        var report = Render(options, startedAt, load, floor, floorTime, batch, storage, phases, streaming);
+        var report = Render(options, startedAt, load, floor, floorTime, batch, storage, storagePostgresCpu, phases, streaming);
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.OutFile is { } file)
@@ -89,8 +92,10 @@ internal static class ComputationRun
         return (rows, messages, watch.Elapsed);
     }
 
-    private static async Task<BatchResult> RunBatchAsync(ComputationBenchmarkOptions options, IServiceProvider services, NpgsqlDataSource database, CancellationToken cancellationToken)
+    private static async Task<BatchResult> RunBatchAsync(ComputationBenchmarkOptions options, IServiceProvider services, NpgsqlDataSource database, PostgresCpu postgresCpu,
+        CancellationToken cancellationToken)
     {
+        var postgresBefore = postgresCpu.Used();
         var countersBefore = ProcessCounters.Now();
         var watch = Stopwatch.StartNew();
         var jobs = await services.GetRequiredService<BatchPlanner>().PlanDueAsync(cancellationToken);
@@ -106,6 +111,7 @@ internal static class ComputationRun
         }, cancellationToken)));
         var total = watch.Elapsed;
         var counters = ProcessCounters.Now() - countersBefore;
+        var postgres = postgresCpu.Used() - postgresBefore;
         await progress.CancelAsync();
         await reporter;
 
@@ -119,7 +125,7 @@ internal static class ComputationRun
         // The replica that ends the last job builds its deferred vector indexes after marking it done: the time since
         // then (read right after the replicas stopped) is that build.
         return new BatchResult(jobs.Count, jobs.Sum(j => j.ItemsTotal), planTime, total, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-            TimeSpan.FromSeconds(reader.GetDouble(4)), counters);
+            TimeSpan.FromSeconds(reader.GetDouble(4)), counters, postgres);
     }
 
     private static async Task ReportProgressAsync(NpgsqlDataSource database, Stopwatch watch, CancellationToken cancellationToken)
@@ -142,8 +148,9 @@ internal static class ComputationRun
     }
 
     private static string Render(ComputationBenchmarkOptions options, DateTimeOffset startedAt, (long Rows, long Messages, TimeSpan Time) load,
-        IReadOnlyList<(string Name, TimeSpan Time, long Rows)> floor, TimeSpan floorTime, BatchResult batch, StorageFloor.Result storage,
-        IReadOnlyList<(string EntityType, int Entities, int Values, TimeSpan Load, TimeSpan Compute, TimeSpan Write, TimeSpan Offline, TimeSpan Online)> phases, Percentiles streaming)
+        IReadOnlyList<(string Name, TimeSpan Time, long Rows)> floor, TimeSpan floorTime, BatchResult batch, StorageFloor.Result storage, TimeSpan? storagePostgresCpu,
+        IReadOnlyList<(string EntityType, int Entities, int Values, TimeSpan Load, TimeSpan Compute, TimeSpan Write, TimeSpan Offline, TimeSpan Online)> phases,
+        (Percentiles Steady, IReadOnlyList<double> WarmUp) streaming)
     {
         var text = new StringBuilder();
         text.AppendLine(Text($"## Computation benchmark, {startedAt:yyyy-MM-dd HH:mm} UTC"));
@@ -171,12 +178,18 @@ internal static class ComputationRun
         text.AppendLine(Text($"| history rows written (values/s) | {batch.HistoryRows:N0} ({batch.HistoryRows / batch.Total.TotalSeconds:N0}/s) |"));
         text.AppendLine(Text($"| online values | {batch.OnlineRows:N0} |"));
         text.AppendLine(Text($"| CPU time of this process (where the replicas run) | {batch.Process.Cpu.TotalSeconds:0.0} s ({batch.Process.Cpu / batch.Total:0.00} cores) |"));
+        text.AppendLine(Text($"| CPU time of the Postgres server (all its processes) | {(batch.PostgresCpu is { } postgres ? Text($"{postgres.TotalSeconds:0.0} s ({postgres / batch.Total:0.00} cores)") : "not a local process")} |"));
         text.AppendLine(Text($"| garbage collections in this process (where the replicas run): gen0 / gen1 / gen2, paused, allocated | {batch.Process.Gen0:N0} / {batch.Process.Gen1:N0} / {batch.Process.Gen2:N0}, {batch.Process.Paused.TotalSeconds:0.0} s ({batch.Process.Paused / batch.Total:P0} of the batch), {batch.Process.AllocatedBytes / (1024.0 * 1024 * 1024):0.0} GB ({(GCSettings.IsServerGC ? "server" : "workstation")} GC) |"));
         text.AppendLine(Text($"| errors (bad rows, failed computations) / unfinished jobs | {batch.Errors:N0} / {batch.Unfinished} |"));
         text.AppendLine(Text($"| **ratio to the GROUP BY floor** | **{batch.Total.TotalSeconds / floorTime.TotalSeconds:0.0}x** (target ≤ 2x) |"));
         text.AppendLine(Text($"| storage floor: the batch's {storage.Rows:N0} Postgres rows copied into empty tables of the same shape by {options.Replicas} connection(s), then its HNSW indexes built | {storage.Total.TotalSeconds:0.0} s (copy {storage.Copy.TotalSeconds:0.0} s, HNSW {storage.VectorIndexes.TotalSeconds:0.0} s) |"));
         text.AppendLine(Text($"| storage floor / GROUP BY floor (what no batch that stores these values can win) | {storage.Total.TotalSeconds / floorTime.TotalSeconds:0.0}x |"));
         text.AppendLine(Text($"| **batch / storage floor** (what our code could still win) | **{batch.Total.TotalSeconds / storage.Total.TotalSeconds:0.00}x** |"));
+        if (batch.PostgresCpu is { } batchCpu && storagePostgresCpu is { } storageCpu)
+        {
+            text.AppendLine(Text($"| Postgres CPU time, batch / storage floor ({batchCpu.TotalSeconds:0.0} s / {storageCpu.TotalSeconds:0.0} s: the work our SQL adds to storing) | {batchCpu / storageCpu:0.00}x |"));
+        }
+
         text.AppendLine();
         text.AppendLine("| one work item, again | entities | values | load (s) | compute (s) | write (s) | of which Postgres (s) | Redis (s) |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
@@ -186,11 +199,12 @@ internal static class ComputationRun
         }
 
         text.AppendLine();
-        text.AppendLine(Text($"Streaming, event published to value online (polled every 1 ms in Redis), {streaming.Count} events: p50 {streaming.P50:0.0} ms, p99 {streaming.P99:0.0} ms, max {streaming.Max:0.0} ms (target p99 < 100 ms)."));
+        var (steady, warmUp) = streaming;
+        text.AppendLine(Text($"Streaming, event published to value online (polled every 1 ms in Redis), {steady.Count} events after {warmUp.Count} first ones ({string.Join(" / ", warmUp.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))} ms, the stream path's first use in this process): p50 {steady.P50:0.0} ms, p99 {steady.P99:0.0} ms, max {steady.Max:0.0} ms (target p99 < 100 ms)."));
         return text.ToString();
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, ProcessCounters Process);
+    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, ProcessCounters Process, TimeSpan? PostgresCpu);
 }
