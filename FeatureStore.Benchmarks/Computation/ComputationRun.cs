@@ -96,6 +96,7 @@ internal static class ComputationRun
         CancellationToken cancellationToken)
     {
         var postgresBefore = postgresCpu.Used();
+        var activityBefore = await PostgresActivity.NowAsync(database, cancellationToken);
         var countersBefore = ProcessCounters.Now();
         var watch = Stopwatch.StartNew();
         var jobs = await services.GetRequiredService<BatchPlanner>().PlanDueAsync(cancellationToken);
@@ -115,17 +116,23 @@ internal static class ComputationRun
         await progress.CancelAsync();
         await reporter;
 
+        // The replica that ends the last job builds its deferred vector indexes after marking it done: the time since
+        // then (read right after the replicas stopped) is that build.
+        await using var lastJob = database.CreateCommand("SELECT coalesce(extract(epoch FROM now() - max(completed_at)), 0)::float8 FROM ai_computation_jobs");
+        var afterLastItem = TimeSpan.FromSeconds((double)(await lastJob.ExecuteScalarAsync(cancellationToken))!);
+        // The server flushes its counters about once a second: a moment for the batch's last ones, read before the
+        // counts below scan the tables.
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var activity = await PostgresActivity.NowAsync(database, cancellationToken) - activityBefore;
+
         await using var command = database.CreateCommand("""
             SELECT (SELECT count(*) FROM ai_feature_values_offline), (SELECT count(*) FROM ai_feature_values_online),
-                   (SELECT coalesce(sum(errors), 0) FROM ai_computation_jobs), (SELECT count(*) FROM ai_computation_jobs WHERE status <> 'done'),
-                   (SELECT coalesce(extract(epoch FROM now() - max(completed_at)), 0)::float8 FROM ai_computation_jobs)
+                   (SELECT coalesce(sum(errors), 0) FROM ai_computation_jobs), (SELECT count(*) FROM ai_computation_jobs WHERE status <> 'done')
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        // The replica that ends the last job builds its deferred vector indexes after marking it done: the time since
-        // then (read right after the replicas stopped) is that build.
         return new BatchResult(jobs.Count, jobs.Sum(j => j.ItemsTotal), planTime, total, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-            TimeSpan.FromSeconds(reader.GetDouble(4)), counters, postgres);
+            afterLastItem, counters, postgres, activity);
     }
 
     private static async Task ReportProgressAsync(NpgsqlDataSource database, Stopwatch watch, CancellationToken cancellationToken)
@@ -179,6 +186,7 @@ internal static class ComputationRun
         text.AppendLine(Text($"| online values | {batch.OnlineRows:N0} |"));
         text.AppendLine(Text($"| CPU time of this process (where the replicas run) | {batch.Process.Cpu.TotalSeconds:0.0} s ({batch.Process.Cpu / batch.Total:0.00} cores) |"));
         text.AppendLine(Text($"| CPU time of the Postgres server (all its processes) | {(batch.PostgresCpu is { } postgres ? Text($"{postgres.TotalSeconds:0.0} s ({postgres / batch.Total:0.00} cores)") : "not a local process")} |"));
+        text.AppendLine(Text($"| Postgres during the batch | {batch.PostgresActivity} |"));
         text.AppendLine(Text($"| garbage collections in this process (where the replicas run): gen0 / gen1 / gen2, paused, allocated | {batch.Process.Gen0:N0} / {batch.Process.Gen1:N0} / {batch.Process.Gen2:N0}, {batch.Process.Paused.TotalSeconds:0.0} s ({batch.Process.Paused / batch.Total:P0} of the batch), {batch.Process.AllocatedBytes / (1024.0 * 1024 * 1024):0.0} GB ({(GCSettings.IsServerGC ? "server" : "workstation")} GC) |"));
         text.AppendLine(Text($"| errors (bad rows, failed computations) / unfinished jobs | {batch.Errors:N0} / {batch.Unfinished} |"));
         text.AppendLine(Text($"| **ratio to the GROUP BY floor** | **{batch.Total.TotalSeconds / floorTime.TotalSeconds:0.0}x** (target ≤ 2x) |"));
@@ -206,5 +214,6 @@ internal static class ComputationRun
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, ProcessCounters Process, TimeSpan? PostgresCpu);
+    private sealed record BatchResult(int Jobs, int Items, TimeSpan Plan, TimeSpan Total, long HistoryRows, long OnlineRows, long Errors, long Unfinished, TimeSpan AfterLastItem, ProcessCounters Process, TimeSpan? PostgresCpu,
+        PostgresActivity PostgresActivity);
 }
