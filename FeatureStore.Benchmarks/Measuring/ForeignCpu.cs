@@ -11,7 +11,6 @@ namespace FeatureStore.Benchmarks.Measuring;
 /// </summary>
 internal sealed class ForeignCpu
 {
-    private const double TicksPerSecond = 100; // USER_HZ
     private readonly long _busy;
     private readonly long _steal;
     private readonly long _ours;
@@ -30,7 +29,7 @@ internal sealed class ForeignCpu
     public (double Foreign, double Stolen) Stop()
     {
         var (busy, steal) = Machine();
-        var capacity = Stopwatch.GetElapsedTime(_started).TotalSeconds * TicksPerSecond * Environment.ProcessorCount;
+        var capacity = Stopwatch.GetElapsedTime(_started).TotalSeconds * ProcessTreeCpu.TicksPerSecond * Environment.ProcessorCount;
         var foreign = busy - _busy - (OurTree() - _ours);
         return (Math.Max(0, foreign) / capacity, (steal - _steal) / capacity);
     }
@@ -43,48 +42,6 @@ internal sealed class ForeignCpu
         return (cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6], cpu[7]);
     }
 
-    // utime + stime + cutime + cstime of this process and every descendant (reaped children count in their parent).
-    private static long OurTree()
-    {
-        var processes = new Dictionary<int, (int Parent, long Ticks)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Read(pid) is { } process)
-            {
-                processes[pid] = process;
-            }
-        }
-
-        var ours = new HashSet<int> { Environment.ProcessId };
-        for (var grew = true; grew;)
-        {
-            grew = false;
-            foreach (var (pid, process) in processes)
-            {
-                if (!ours.Contains(pid) && ours.Contains(process.Parent))
-                {
-                    ours.Add(pid);
-                    grew = true;
-                }
-            }
-        }
-
-        return ours.Sum(pid => processes.TryGetValue(pid, out var p) ? p.Ticks : 0);
-    }
-
-    private static (int Parent, long Ticks)? Read(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The name (field 2) may hold spaces: fields are counted after its closing parenthesis.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
-            return ((int)Field(4), Field(14) + Field(15) + Field(16) + Field(17));
-        }
-        catch (IOException)
-        {
-            return null; // gone meanwhile
-        }
-    }
+    // This process and every descendant: the gateways, Postgres with its backends, Redis.
+    private static long OurTree() => ProcessTreeCpu.Ticks(Environment.ProcessId);
 }

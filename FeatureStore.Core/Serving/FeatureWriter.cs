@@ -24,37 +24,36 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var field = new ProblemField(i);
             var pin = VersionPin.TryParse(input.Reference);
             if (pin is null || !features.TryGetValue(pin.Name, out var feature))
             {
-                problems.Add(new(input.Reference, field.Name, pin is null ? "not a feature reference" : "no feature of that name"));
+                problems.Add(new(input.Reference, Field(i), pin is null ? "not a feature reference" : "no feature of that name"));
                 continue;
             }
 
             var version = pin.IsUnpinned ? feature.Active : feature.Versions.LastOrDefault(v => pin.Matches(v.Version));
             if (version is null)
             {
-                problems.Add(new(input.Reference, field.Name, $"no version matches; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}"));
+                problems.Add(new(input.Reference, Field(i), $"no version matches; versions: {string.Join(", ", feature.Versions.Select(v => v.Version))}"));
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(input.EntityId))
             {
-                problems.Add(new(input.Reference, field.Name + ".entityId", "must not be empty"));
+                problems.Add(new(input.Reference, Field(i) + ".entityId", "must not be empty"));
                 continue;
             }
 
             if (FeatureValueValidator.Problem(version.Spec.Value, input.Value) is { } problem)
             {
-                problems.Add(new(input.Reference, field.Name + ".value", problem));
+                problems.Add(new(input.Reference, Field(i) + ".value", problem));
                 continue;
             }
 
             if (input.ValidFrom > clock.GetUtcNow() + FutureTolerance)
             {
                 // A future value would be "current" now but not "as of now": the two reads must agree.
-                problems.Add(new(input.Reference, field.Name + ".validFrom", $"{input.ValidFrom:O} is in the future; a value holds from when it became true"));
+                problems.Add(new(input.Reference, Field(i) + ".validFrom", $"{input.ValidFrom:O} is in the future; a value holds from when it became true"));
                 continue;
             }
 
@@ -99,10 +98,7 @@ public sealed class FeatureWriter(RegistryCache registry, IOfflineStore offline,
     }
 
     // The input's place, named only for a problem: a batch item writes thousands of values and none has one.
-    private readonly record struct ProblemField(int Index)
-    {
-        public string Name => $"values[{Index}]";
-    }
+    private static string Field(int index) => $"values[{index}]";
 
     // Clocks of writers and the database drift a little; anything beyond is a mistake, not skew.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
